@@ -1,0 +1,26 @@
+"""Calculators for the glossary, each defined once and checked against published figures.
+
+``REGISTRY`` maps calculator ids to their metadata (inputs, bounds, outputs); it is
+importable without SymPy so ``glossary check`` stays fast.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .catalog import SPECS
+from .spec import CalculatorInputError, CalculatorSpec, Input, Output
+
+REGISTRY: dict[str, CalculatorSpec] = {spec.id: spec for spec in SPECS}
+
+__all__ = ["REGISTRY", "CalculatorInputError", "CalculatorSpec", "Input", "Output", "get"]
+
+
+def get(calc_id: str) -> CalculatorSpec:
+    """The calculator with this id; ``KeyError`` lists the closest ids."""
+    try:
+        return REGISTRY[calc_id]
+    except KeyError:
+        close = difflib.get_close_matches(calc_id, REGISTRY, n=3, cutoff=0.4)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise KeyError(f"no calculator '{calc_id}'{hint} (known: {', '.join(sorted(REGISTRY))})") from None

@@ -1,0 +1,112 @@
+"""Calculator metadata: ids, titles, inputs with units, defaults and bounds, outputs.
+
+Plain Python with no SymPy import, so ``glossary check`` can validate a term's
+``example:`` quickly. The formulas themselves live in ``definitions``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+
+class CalculatorInputError(ValueError):
+    """A calculator input is missing, not a number, or outside its allowed range."""
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str
+    label: str
+    unit: str
+    default: Any
+    low: float | None = None  # allowed range; None is unbounded
+    high: float | None = None
+    low_open: bool = False  # True: the value must be strictly greater than ``low``
+    choices: tuple[str, ...] = ()
+    kind: str = "number"  # "number", "choice" (a <select>) or "tiers" (a JSON tier table)
+
+    @property
+    def bounds_text(self) -> str:
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        if self.kind == "tiers":
+            return "a JSON list of {floor, cap, maintenance_margin_rate} tiers"
+        low = "" if self.low is None else (f"> {self.low:g}" if self.low_open else f"≥ {self.low:g}")
+        high = "" if self.high is None else f"≤ {self.high:g}"
+        return " and ".join(p for p in (low, high) if p) or "any finite number"
+
+    def coerce(self, value: Any) -> Any:
+        """The value as this input's type, or ``CalculatorInputError`` naming input, value and range."""
+        if self.choices:
+            if value in self.choices:
+                return value
+            raise CalculatorInputError(f"{self.name} must be {self.bounds_text}, got {value!r}")
+        if self.kind == "tiers":
+            return value
+        number = _number(self.name, value)
+        too_low = self.low is not None and (number <= self.low if self.low_open else number < self.low)
+        too_high = self.high is not None and number > self.high
+        if too_low or too_high:
+            raise CalculatorInputError(f"{self.name} = {number:g} is out of range; it must be {self.bounds_text}")
+        return number
+
+
+def _number(name: str, value: Any) -> float:
+    if isinstance(value, bool):
+        raise CalculatorInputError(f"{name} must be a number, got {value!r}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise CalculatorInputError(f"{name} must be a number, got {value!r}") from None
+    if not math.isfinite(number):
+        raise CalculatorInputError(f"{name} must be a finite number, got {value!r}")
+    return number
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    label: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class CalculatorSpec:
+    """What a calculator takes and gives; the first output is the primary one."""
+
+    id: str
+    title: str
+    summary: str
+    inputs: tuple[Input, ...]
+    outputs: tuple[Output, ...]
+    solvable: tuple[str, ...] = ()
+
+    def input(self, name: str) -> Input:
+        for item in self.inputs:
+            if item.name == name:
+                return item
+        raise CalculatorInputError(f"{self.id} has no input '{name}'; inputs: {', '.join(self.input_names)}")
+
+    @property
+    def input_names(self) -> tuple[str, ...]:
+        return tuple(item.name for item in self.inputs)
+
+    @property
+    def output_names(self) -> tuple[str, ...]:
+        return tuple(item.name for item in self.outputs)
+
+    def check_example(self, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """``(input, message)`` for each example value the calculator would refuse."""
+        problems = []
+        for name, value in values.items():
+            if name not in self.input_names:
+                problems.append((name, f"calculator '{self.id}' has no input '{name}'; "
+                                       f"its inputs are {', '.join(self.input_names)}"))
+                continue
+            try:
+                self.input(name).coerce(value)
+            except CalculatorInputError as exc:
+                problems.append((name, f"example value rejected by '{self.id}': {exc}"))
+        return problems

@@ -1,0 +1,164 @@
+"""Checks that need the whole glossary: references, name collisions, near-duplicates,
+deprecation chains, calculator examples, and (after linking) orphans and backlinks."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterator, Mapping
+
+from .model import Glossary, Term
+from .problems import Problem
+from .slugs import RESERVED_IDS, collision_key, did_you_mean, slugify, word_set
+from .source import KeyPath, SourceMap
+
+MIN_AREA_TERMS = 3
+
+
+class _Reporter:
+    def __init__(self, positions: Mapping[str, SourceMap]) -> None:
+        self.positions = positions
+        self.problems: list[Problem] = []
+
+    def __call__(self, path: str, at: KeyPath, code: str, message: str, severity: str = "error") -> None:
+        source = self.positions.get(path)
+        line, col = source.value_at(at) if source else (1, 1)
+        self.problems.append(Problem(path, line, col, severity, code, message))
+
+
+def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
+                   calculators: Mapping[str, Any]) -> list[Problem]:
+    """Every cross-file problem of the glossary (before linking)."""
+    report = _Reporter(positions)
+    for term in glossary.terms:
+        _check_references(term, glossary, calculators, report)
+    _check_collisions(glossary.terms, report)
+    _check_near_duplicates(glossary.terms, report)
+    _check_replacement_loops(glossary, report)
+    for area in glossary.areas:
+        count = len(glossary.members(area.id))
+        if count < MIN_AREA_TERMS:
+            report(area.path, (), "small-area",
+                   f"area '{area.id}' has {count} term(s), fewer than {MIN_AREA_TERMS}; add terms or merge it",
+                   "warning")
+    return report.problems
+
+
+def _check_references(term: Term, glossary: Glossary, calculators: Mapping[str, Any], report: _Reporter) -> None:
+    targets = (("areas", glossary.area_by_id, "area"), ("tags", glossary.tag_by_id, "tag"),
+               ("related", glossary.term_by_id, "term"), ("distinct_from", glossary.term_by_id, "term"))
+    for key, known, what in targets:
+        for index, ref in enumerate(getattr(term, key)):
+            if ref == term.id and what == "term":
+                report(term.path, (key, index), "self-reference", f"'{key}' lists the term itself; remove '{ref}'")
+            elif ref not in known:
+                report(term.path, (key, index), f"unknown-{what}",
+                       f"unknown {what} '{ref}' in '{key}'{did_you_mean(ref, known)}")
+    if term.replaced_by and term.replaced_by not in glossary.term_by_id:
+        report(term.path, ("replaced_by",), "unknown-term",
+               f"unknown term '{term.replaced_by}' in 'replaced_by'{did_you_mean(term.replaced_by, glossary.term_by_id)}")
+    if term.replaced_by == term.id:
+        report(term.path, ("replaced_by",), "self-reference", "'replaced_by' names the term itself")
+    if term.calculator:
+        _check_calculator(term, calculators, report)
+    elif term.example:
+        report(term.path, ("example",), "example-without-calculator", "'example' needs a 'calculator' to feed")
+
+
+def _check_calculator(term: Term, calculators: Mapping[str, Any], report: _Reporter) -> None:
+    calc = calculators.get(term.calculator)
+    if calc is None:
+        report(term.path, ("calculator",), "unknown-calculator",
+               f"unknown calculator '{term.calculator}'{did_you_mean(term.calculator, calculators)}; "
+               "run 'glossary calc --list' for the ids")
+        return
+    for name, message in calc.check_example(dict(term.example)):
+        report(term.path, ("example", name), "bad-example", message)
+
+
+def _names(term: Term) -> Iterator[tuple[str, str, KeyPath]]:
+    yield term.id, "id", ()
+    yield term.name, "name", ("name",)
+    for index, alias in enumerate(term.aliases):
+        yield alias, "alias", ("aliases", index)
+
+
+def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
+    owners: dict[str, tuple[Term, str, str]] = {}
+    for term in terms:
+        for name, what, at in _names(term):
+            key = collision_key(name)
+            if not key:
+                report(term.path, at, "bad-alias", f"{what} {name!r} has no letters or digits to make a URL from")
+                continue
+            if what == "alias" and slugify(name) in RESERVED_IDS:
+                report(term.path, at, "reserved-id", f"alias {name!r} would take the reserved URL /terms/{slugify(name)}/")
+            owner = owners.setdefault(key, (term, what, name))
+            if owner[0].id != term.id:
+                other, other_what, other_name = owner
+                code = "alias-is-id" if "id" in (what, other_what) else "name-collision"
+                report(term.path, at, code,
+                       f"{what} {name!r} collides with {other_what} {other_name!r} of {other.path}; "
+                       "make it an alias of one term, or rename one")
+
+
+def _check_near_duplicates(terms: tuple[Term, ...], report: _Reporter) -> None:
+    by_words: dict[frozenset[str], list[Term]] = defaultdict(list)
+    for term in terms:
+        by_words[word_set(term.name)].append(term)
+    for group in by_words.values():
+        for index, term in enumerate(group):
+            for other in group[:index]:
+                if other.id in term.distinct_from or term.id in other.distinct_from:
+                    continue
+                if collision_key(term.name) == collision_key(other.name):
+                    continue  # already reported as a collision
+                report(term.path, ("name",), "near-duplicate",
+                       f"name {term.name!r} has the same words as {other.name!r} ({other.path}); "
+                       f"merge them (add an alias) or add 'distinct_from: [{other.id}]'", "warning")
+
+
+def _check_replacement_loops(glossary: Glossary, report: _Reporter) -> None:
+    for term in glossary.terms:
+        seen, current = [term.id], term
+        while current.replaced_by and current.replaced_by in glossary.term_by_id:
+            if current.replaced_by in seen:
+                chain = " → ".join(seen + [current.replaced_by])
+                if current.replaced_by == term.id and term.id != term.replaced_by:
+                    report(term.path, ("replaced_by",), "replacement-loop",
+                           f"'replaced_by' loops: {chain}; point one of them at a stable term")
+                break
+            seen.append(current.replaced_by)
+            current = glossary.term_by_id[current.replaced_by]
+
+
+def final_target(term: Term, glossary: Glossary) -> Term:
+    """The stable term a deprecated term's redirect chain ends at."""
+    seen = {term.id}
+    while term.replaced_by and term.replaced_by in glossary.term_by_id and term.replaced_by not in seen:
+        seen.add(term.replaced_by)
+        term = glossary.term_by_id[term.replaced_by]
+    return term
+
+
+def backlinks(glossary: Glossary, mentions: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """For each term, the listed terms linking to it through ``related`` or a mention."""
+    incoming: dict[str, set[str]] = defaultdict(set)
+    for term in glossary.terms:
+        if not term.listed:
+            continue
+        for target in (*term.related, *mentions.get(term.id, ())):
+            if target != term.id:
+                incoming[target].add(term.id)
+    return {target: tuple(sorted(sources)) for target, sources in incoming.items()}
+
+
+def orphans(glossary: Glossary, incoming: Mapping[str, tuple[str, ...]],
+            positions: Mapping[str, SourceMap]) -> list[Problem]:
+    """Warnings for listed terms that no other term links to."""
+    report = _Reporter(positions)
+    for term in glossary.terms:
+        if term.listed and not incoming.get(term.id):
+            report(term.path, ("name",), "orphan-term",
+                   f"no other term links to '{term.id}'; mention it in a related term's text or 'related'",
+                   "warning")
+    return report.problems

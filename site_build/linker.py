@@ -1,0 +1,118 @@
+"""Auto-linking: the first mention of another term's name or alias links to it.
+
+Names are stored in a trie keyed by folded words (case and simple plurals folded), so
+finding mentions costs O(length of text × length of the longest name in words),
+independent of how many terms exist: no regex per term, no giant alternation.
+Short all-caps abbreviations (``MM``, ``IV``) match only in capitals, so the word
+"im" in running text never links to Initial Margin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .markup import escape_plain, sanitize_chunk, split_markdown
+from .slugs import fold_word
+
+_TOKEN = re.compile(r"[^\W_]+")
+_URL = re.compile(r"\S+://\S*|\bwww\.\S+")
+_GAP = re.compile(r"[\s\-–\\'’]+")
+_END = ""  # trie key that holds the term id of a complete name
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and name.isalnum() and len(name) <= 5
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    term_id: str
+
+
+class Linker:
+    """Finds mentions of known names in text; built once per glossary."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._trie: dict = {}
+        for name, term_id in sorted(names, key=lambda pair: (pair[1], pair[0])):
+            words = _TOKEN.findall(name)
+            if not words:
+                continue
+            keys = ["=" + name] if _is_acronym(name) else [fold_word(w) for w in words]
+            node = self._trie
+            for key in keys:
+                node = node.setdefault(key, {})
+            node.setdefault(_END, term_id)
+
+    def mentions(self, text: str) -> Iterator[Mention]:
+        """Leftmost-longest, non-overlapping mentions in one line of prose."""
+        urls = [m.span() for m in _URL.finditer(text)]
+        tokens = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in urls)]
+        index = 0
+        while index < len(tokens):
+            found = self._longest_at(text, tokens, index)
+            if found is None:
+                index += 1
+                continue
+            last, term_id = found
+            yield Mention(tokens[index].start(), tokens[last].end(), term_id)
+            index = last + 1
+
+    def _longest_at(self, text: str, tokens: list[re.Match], start: int) -> tuple[int, str] | None:
+        best = None
+        exact = self._trie.get("=" + tokens[start].group())
+        if exact and _END in exact:
+            best = (start, exact[_END])
+        node, index = self._trie, start
+        while index < len(tokens):
+            if index > start and not _GAP.fullmatch(text, tokens[index - 1].end(), tokens[index].start()):
+                break
+            node = node.get(fold_word(tokens[index].group()))
+            if node is None:
+                break
+            if _END in node:
+                best = (index, node[_END])
+            index += 1
+        return best
+
+
+@dataclass
+class PageLinks:
+    """Linking state of one page: which terms are linked already, and to what."""
+
+    href: Callable[[str], str]
+    exclude: str = ""
+    linked: list[str] = field(default_factory=list)
+
+
+def link_markdown(markdown: str, linker: Linker, page: PageLinks) -> str:
+    """Sanitise Markdown from YAML and link the first mention of each term on the page."""
+    out = []
+    for chunk in split_markdown(markdown):
+        text = sanitize_chunk(chunk)
+        out.append(_link_prose(text, linker, page) if chunk.kind == "text" else text)
+    return "".join(out)
+
+
+def link_plain(text: str, linker: Linker, page: PageLinks) -> str:
+    """Escape plain text for Markdown, then link mentions in it."""
+    return _link_prose(escape_plain(text), linker, page)
+
+
+def _link_prose(text: str, linker: Linker, page: PageLinks) -> str:
+    pieces, position = [], 0
+    for mention in linker.mentions(text):
+        if mention.term_id == page.exclude or mention.term_id in page.linked:
+            continue
+        page.linked.append(mention.term_id)
+        label = text[mention.start:mention.end]
+        pieces += [text[position:mention.start],
+                   f'[{label}]({page.href(mention.term_id)})'
+                   f'{{ .glossary-link aria-describedby="glossary-tip-{mention.term_id}" }}']
+        position = mention.end
+    pieces.append(text[position:])
+    return "".join(pieces)

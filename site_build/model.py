@@ -1,0 +1,109 @@
+"""The glossary's data model: frozen dataclasses that every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+KINDS = ("term", "definition")
+STATUSES = ("draft", "stable", "deprecated")
+
+
+@dataclass(frozen=True)
+class Faq:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term file, validated. ``path`` is the file path shown in problems."""
+
+    id: str
+    path: str
+    name: str
+    kind: str
+    summary: str
+    areas: tuple[str, ...]
+    body: str = ""
+    faq: tuple[Faq, ...] = ()
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    distinct_from: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    calculator: str | None = None
+    example: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    sources: tuple[Source, ...] = ()
+    status: str = "stable"
+    replaced_by: str | None = None
+
+    @property
+    def listed(self) -> bool:
+        """Whether the term appears in the A–Z index, hubs, tags, sitemap and glossary.json."""
+        return self.status == "stable"
+
+    @property
+    def has_page(self) -> bool:
+        """Deprecated terms have a redirect instead of a page."""
+        return self.status != "deprecated"
+
+
+@dataclass(frozen=True)
+class Area:
+    """A topic hub. Membership comes from the terms' ``areas``, not from the area file."""
+
+    id: str
+    path: str
+    name: str
+    summary: str
+    body: str = ""
+    faq: tuple[Faq, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Dates:
+    """ISO dates (``YYYY-MM-DD``) a file was first and last committed."""
+
+    published: str
+    modified: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every term, area and tag, sorted by id, with lookup tables."""
+
+    terms: tuple[Term, ...]
+    areas: tuple[Area, ...]
+    tags: tuple[Tag, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "term_by_id", MappingProxyType({t.id: t for t in self.terms}))
+        object.__setattr__(self, "area_by_id", MappingProxyType({a.id: a for a in self.areas}))
+        object.__setattr__(self, "tag_by_id", MappingProxyType({t.id: t for t in self.tags}))
+
+    term_by_id: Mapping[str, Term] = field(init=False, repr=False, compare=False)
+    area_by_id: Mapping[str, Area] = field(init=False, repr=False, compare=False)
+    tag_by_id: Mapping[str, Tag] = field(init=False, repr=False, compare=False)
+
+    def members(self, area_id: str) -> tuple[Term, ...]:
+        """Listed terms of an area, by name."""
+        return tuple(sorted((t for t in self.terms if t.listed and area_id in t.areas),
+                            key=lambda t: t.name.casefold()))
+
+    def tagged(self, tag_id: str) -> tuple[Term, ...]:
+        return tuple(sorted((t for t in self.terms if t.listed and tag_id in t.tags),
+                            key=lambda t: t.name.casefold()))

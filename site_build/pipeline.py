@@ -1,0 +1,138 @@
+"""The pipeline's first two hops: read every file, then validate and link the whole.
+
+``load`` and ``link`` do no rendering; ``check`` is what ``glossary check`` runs, and
+never imports MkDocs or SymPy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from . import urls
+from .crossref import backlinks, check_glossary, orphans
+from .linker import Linker, PageLinks, link_markdown, link_plain
+from .model import Glossary, Term
+from .problems import Problem, sort_problems
+from .source import Document, SourceMap, read_document
+from .validate import validate_area, validate_tags, validate_term
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything read from ``terms/``: the glossary, its problems, and source maps."""
+
+    root: Path
+    glossary: Glossary
+    problems: tuple[Problem, ...]
+    positions: Mapping[str, SourceMap]
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TermTexts:
+    """A term page's texts as sanitised, auto-linked Markdown, and what they link to."""
+
+    summary: str
+    body: str
+    answers: tuple[str, ...]
+    mentions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Linked:
+    linker: Linker
+    texts: Mapping[str, TermTexts]
+    backlinks: Mapping[str, tuple[str, ...]]
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def load_calculators() -> Mapping[str, Any]:
+    """Calculator metadata (ids, inputs, bounds), importable without SymPy."""
+    try:
+        import calculators
+    except ImportError:
+        return {}
+    return calculators.REGISTRY
+
+
+def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
+    documents, problems = [], []
+    for file in files:
+        document, found = read_document(file, file.relative_to(root).as_posix())
+        problems += found
+        if document:
+            documents.append(document)
+    return documents, problems
+
+
+def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | None = None) -> Loaded:
+    """Read, validate and cross-check every term, area and tag file under ``root/terms_dir``."""
+    folder = root / terms_dir
+    term_files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    tag_file = folder / "tags.yml"
+    term_files = [f for f in term_files if f != tag_file]
+    area_files = sorted((folder / "areas").glob("*.yml"))
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        problems.append(Problem(terms_dir, 1, 1, "error", "missing-folder",
+                                f"no '{terms_dir}/' folder under {root}; run from the project root"))
+    term_docs, found = _read_all(term_files, root)
+    area_docs, found_areas = _read_all(area_files, root)
+    problems += found + found_areas
+    terms, areas, tags = [], [], ()
+    for doc in term_docs:
+        term, found = validate_term(doc, Path(doc.path).stem)
+        problems += found
+        terms += [term] if term else []
+    for doc in area_docs:
+        area, found = validate_area(doc, Path(doc.path).stem)
+        problems += found
+        areas += [area] if area else []
+    if tag_file.is_file():
+        tag_docs, found = _read_all([tag_file], root)
+        problems += found
+        for doc in tag_docs:
+            tags, found = validate_tags(doc)
+            problems += found
+    glossary = Glossary(tuple(terms), tuple(areas), tags)
+    positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs)}
+    calcs = load_calculators() if calculators is None else calculators
+    problems += check_glossary(glossary, positions, calcs)
+    paths = tuple(f.relative_to(root).as_posix() for f in (*term_files, *area_files, tag_file) if f.is_file())
+    return Loaded(root, glossary, tuple(problems), positions, paths)
+
+
+def make_linker(glossary: Glossary) -> Linker:
+    """A linker over the names and aliases of every listed term."""
+    return Linker((name, term.id) for term in glossary.terms if term.listed
+                  for name in (term.name, *term.aliases))
+
+
+def link_term(term: Term, linker: Linker) -> TermTexts:
+    page = PageLinks(href=lambda target: urls.href(urls.term_page(term.id), urls.term_page(target)),
+                     exclude=term.id)
+    summary = link_plain(term.summary, linker, page)
+    body = link_markdown(term.body, linker, page)
+    answers = tuple(link_markdown(item.answer, linker, page) for item in term.faq)
+    return TermTexts(summary, body, answers, tuple(page.linked))
+
+
+def link(loaded: Loaded) -> Linked:
+    """Auto-link every term page's text, then compute backlinks and orphan warnings."""
+    glossary = loaded.glossary
+    linker = make_linker(glossary)
+    texts = {term.id: link_term(term, linker) for term in glossary.terms if term.has_page}
+    incoming = backlinks(glossary, {tid: t.mentions for tid, t in texts.items()})
+    return Linked(linker, texts, incoming, tuple(orphans(glossary, incoming, loaded.positions)))
+
+
+def check(root: Path, only: list[str] | None = None, terms_dir: str = "terms") -> tuple[list[Problem], int]:
+    """All problems (optionally only those in the ``only`` paths) and how many files were read."""
+    loaded = load(root, terms_dir)
+    problems = [*loaded.problems, *link(loaded).problems]
+    if only:
+        wanted = {Path(p).as_posix().lstrip("./") for p in only}
+        problems = [p for p in problems if p.path in wanted]
+    return sort_problems(problems), len(loaded.paths)

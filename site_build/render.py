@@ -1,0 +1,224 @@
+"""Render the linked glossary into pages: Markdown (plus JSON-LD) and a few raw files.
+
+Pure: no file system or MkDocs here. ``render_site`` returns ``OutputFile`` values that
+the MkDocs adapter adds to the build and ``glossary export`` writes to disk.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import string
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+import jinja2
+
+from . import jsonld, urls
+from .crossref import final_target
+from .dates import DateBook
+from .linker import PageLinks, link_markdown
+from .markup import escape_plain, is_safe_url
+from .model import Glossary, Term
+from .pipeline import Linked, load_calculators
+from .slugs import slugify
+
+PER_PAGE = 30
+TITLE = "Crypto Derivatives Glossary"
+DESCRIPTION = ("An open glossary of crypto derivatives: margin and liquidation, perpetuals and "
+               "funding, options and greeks, AMMs and exchange APIs, with live, tested calculators.")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What rendering needs beyond the glossary itself."""
+
+    site_url: str
+    edit_url: str = ""  # prefix of an "edit this file" URL, e.g. https://github.com/o/r/edit/main/
+    per_page: int = PER_PAGE
+    title: str = TITLE
+    description: str = DESCRIPTION
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """One generated file. ``jsonld`` is set for pages; ``in_nav`` for the few nav pages."""
+
+    src: str
+    content: str
+    jsonld: dict[str, Any] | None = None
+    in_nav: bool = False
+
+    @property
+    def is_page(self) -> bool:
+        return self.src.endswith(".md")
+
+
+def _safe_link_target(url: str) -> str:
+    """Percent-encode characters that would end a Markdown link destination early."""
+    if not is_safe_url(url):
+        return "#"
+    return urllib.parse.quote(url, safe="/:?#[]@!$&'*+,;=%~-._")
+
+
+def make_environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(plain=escape_plain, url=_safe_link_target)
+    env.globals.update(link=urls.href, term_page=urls.term_page, area_page=urls.area_page,
+                       tag_page=urls.tag_page)
+    return env
+
+
+@dataclass
+class Renderer:
+    """Renders each kind of page; holds the shared inputs so each method stays short."""
+
+    glossary: Glossary
+    linked: Linked
+    dates: DateBook
+    settings: Settings
+    env: jinja2.Environment
+    widget: Callable[[Term], str] = field(default=lambda term: "")
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(glossary=self.glossary, **context)
+
+    def term(self, term: Term) -> OutputFile:
+        here = urls.term_page(term.id)
+        by_id = self.glossary.term_by_id
+        related = [by_id[t] for t in term.related if t in by_id and by_id[t].listed]
+        referenced = [by_id[t] for t in self.linked.backlinks.get(term.id, ())]
+        areas = [self.glossary.area_by_id[a] for a in term.areas if a in self.glossary.area_by_id]
+        tags = [self.glossary.tag_by_id[t] for t in term.tags if t in self.glossary.tag_by_id]
+        dates = self.dates.of(term.path)
+        edit = self.settings.edit_url + term.path if self.settings.edit_url else ""
+        content = self._render("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
+                               related=related, referenced_by=referenced, areas=areas, tags=tags,
+                               dates=dates, edit_url=edit, widget=self.widget(term))
+        graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
+        return OutputFile(here, content, graph)
+
+    def area_pages(self, area_id: str) -> Iterator[OutputFile]:
+        area = self.glossary.area_by_id[area_id]
+        members = self.glossary.members(area_id)
+        per_page = self.settings.per_page
+        pages = max(1, math.ceil(len(members) / per_page))
+        page = PageLinks(href=lambda target: urls.href(urls.area_page(area_id), urls.term_page(target)))
+        body = link_markdown(area.body, self.linked.linker, page)
+        answers = tuple(link_markdown(item.answer, self.linked.linker, page) for item in area.faq)
+        for number in range(1, pages + 1):
+            here = urls.area_page(area_id, number)
+            chunk = members[(number - 1) * per_page: number * per_page]
+            previous = urls.html_href(here, urls.area_page(area_id, number - 1)) if number > 1 else ""
+            following = urls.html_href(here, urls.area_page(area_id, number + 1)) if number < pages else ""
+            content = self._render("area.md.j2", area=area, here=here, number=number, pages=pages,
+                                   total=len(members), members=chunk, body=body, answers=answers,
+                                   mentions=page.linked if number == 1 else [], previous=previous,
+                                   next=following)
+            graph = jsonld.area_graph(self.settings.site_url, area, chunk, here,
+                                      self.dates.of(area.path), first_page=number == 1)
+            yield OutputFile(here, content, graph)
+
+    def home(self) -> OutputFile:
+        listed = sorted((t for t in self.glossary.terms if t.listed), key=lambda t: t.name.casefold())
+        groups: dict[str, list[Term]] = {}
+        for term in listed:
+            initial = (slugify(term.name)[:1] or "#").upper()
+            groups.setdefault(initial if initial in string.ascii_uppercase else "0–9", []).append(term)
+        anchors = {letter: "letter-" + ("num" if letter == "0–9" else letter.lower())
+                   for letter in ["0–9", *string.ascii_uppercase]}
+        letters = [(letter, anchor, letter in groups) for letter, anchor in anchors.items()
+                   if letter != "0–9" or letter in groups]
+        ordered = [(letter, anchors[letter], groups[letter]) for letter, _, present in letters if present]
+        counts = {area.id: len(self.glossary.members(area.id)) for area in self.glossary.areas}
+        content = self._render("home.md.j2", here=urls.HOME, title=self.settings.title,
+                               description=self.settings.description, areas=self.glossary.areas,
+                               counts=counts, letters=letters, groups=ordered)
+        graph = jsonld.home_graph(self.settings.site_url, self.glossary, self.settings.title,
+                                  self.settings.description)
+        return OutputFile(urls.HOME, content, graph, in_nav=True)
+
+    def listing(self, src: str, title: str, description: str, entries: list[dict[str, Any]]) -> OutputFile:
+        content = self._render("list.md.j2", title=title, description=description, entries=entries)
+        graph = jsonld.simple_page_graph(self.settings.site_url, src, title, [(title, src)], "CollectionPage")
+        return OutputFile(src, content, graph, in_nav=True)
+
+    def areas_index(self) -> OutputFile:
+        entries = [{"name": a.name, "summary": a.summary, "href": urls.href(urls.AREAS, urls.area_page(a.id)),
+                    "count": len(self.glossary.members(a.id))} for a in self.glossary.areas]
+        return self.listing(urls.AREAS, "Areas", "Topic hubs that group related terms.", entries)
+
+    def tags_index(self) -> OutputFile:
+        entries = [{"name": t.name, "summary": t.summary, "href": urls.href(urls.TAGS, urls.tag_page(t.id)),
+                    "count": len(self.glossary.tagged(t.id))} for t in self.glossary.tags]
+        return self.listing(urls.TAGS, "Tags", "Cross-cutting labels from a closed vocabulary.", entries)
+
+    def calculators_index(self, calculators: Mapping[str, Any]) -> OutputFile:
+        users: dict[str, list[Term]] = {}
+        for term in self.glossary.terms:
+            if term.listed and term.calculator:
+                users.setdefault(term.calculator, []).append(term)
+        entries = [{"name": spec.title, "summary": spec.summary, "count": None,
+                    "href": urls.href(urls.CALCULATORS, urls.term_page(users[calc_id][0].id))}
+                   for calc_id, spec in calculators.items() if calc_id in users]
+        return self.listing(urls.CALCULATORS, "Calculators",
+                            "Small, tested calculators that run live in the page.", entries)
+
+    def tag(self, tag_id: str) -> OutputFile:
+        tag = self.glossary.tag_by_id[tag_id]
+        here = urls.tag_page(tag_id)
+        content = self._render("tag.md.j2", tag=tag, here=here, members=self.glossary.tagged(tag_id))
+        graph = jsonld.simple_page_graph(self.settings.site_url, here, f"Tag: {tag.name}",
+                                         [("Tags", urls.TAGS), (tag.name, here)], "CollectionPage")
+        return OutputFile(here, content, graph)
+
+    def redirects(self) -> Iterator[OutputFile]:
+        """A redirect page for each alias slug and each deprecated term."""
+        for term in self.glossary.terms:
+            if not term.has_page:
+                yield self._redirect(term.id, term.name, final_target(term, self.glossary))
+                continue
+            for alias in term.aliases:
+                slug = slugify(alias)
+                if slug and slug != term.id:
+                    yield self._redirect(slug, alias, term)
+
+    def _redirect(self, slug: str, alias: str, target: Term) -> OutputFile:
+        src = urls.redirect_page(slug)
+        content = self._render("redirect.html.j2", alias=alias, name=target.name,
+                               target=urls.html_href(src, urls.term_page(target.id)),
+                               canonical=urls.absolute(self.settings.site_url, urls.term_page(target.id)))
+        return OutputFile(src, content)
+
+    def glossary_json(self) -> OutputFile:
+        entries = [{"id": t.id, "name": t.name, "kind": t.kind, "summary": t.summary,
+                    "aliases": list(t.aliases), "areas": list(t.areas), "tags": list(t.tags),
+                    "related": list(t.related),
+                    "url": urls.absolute(self.settings.site_url, urls.term_page(t.id))}
+                   for t in self.glossary.terms if t.listed]
+        return OutputFile(urls.GLOSSARY_JSON, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
+
+
+def render_site(renderer: Renderer, extra: Callable[[Renderer], list[OutputFile]] | None = None) -> list[OutputFile]:
+    """Every generated file of the site, in a stable order."""
+    glossary = renderer.glossary
+    files = [renderer.home(), renderer.areas_index(), renderer.tags_index(),
+             renderer.calculators_index(load_calculators())]
+    files += [renderer.term(t) for t in glossary.terms if t.has_page]
+    for area in glossary.areas:
+        files += list(renderer.area_pages(area.id))
+    files += [renderer.tag(t.id) for t in glossary.tags]
+    files += list(renderer.redirects())
+    files.append(renderer.glossary_json())
+    if extra:
+        files += extra(renderer)
+    return files

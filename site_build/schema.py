@@ -1,0 +1,110 @@
+"""The term and area file formats, declared once.
+
+The validator checks files against these declarations and ``json_schema`` turns the
+same declarations into the JSON Schemas under ``schema/`` that editors use, so the
+two can never drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import KINDS, STATUSES
+
+SUMMARY_MAX = 300
+
+# Value types: "plain" is one line of text with no markup; "markdown" may use Markdown
+# (never raw HTML); "id" references another object by id; "-list" variants are lists.
+TYPES = ("plain", "markdown", "enum", "id", "id-list", "plain-list", "faq", "sources", "example")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    type: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    refers_to: str = ""
+    max_length: int = 0
+    min_items: int = 0
+
+
+TERM_FIELDS: tuple[Field, ...] = (
+    Field("name", "plain", "Display name, e.g. 'Maintenance Margin'.", required=True),
+    Field("kind", "enum", "'term' for a long article, 'definition' for a short entry.",
+          required=True, choices=KINDS),
+    Field("summary", "plain", "One or two plain-text sentences that define the term on their own.",
+          required=True, max_length=SUMMARY_MAX),
+    Field("areas", "id-list", "Topic hubs; the first one is the breadcrumb parent.",
+          required=True, refers_to="area", min_items=1),
+    Field("aliases", "plain-list", "Other names and abbreviations; each gets a redirect page."),
+    Field("related", "id-list", "Ids of related terms ('see also').", refers_to="term"),
+    Field("distinct_from", "id-list", "Term ids whose similar names really mean something else.",
+          refers_to="term"),
+    Field("tags", "id-list", "Tag ids from terms/tags.yml.", refers_to="tag"),
+    Field("calculator", "id", "Id of the calculator whose widget this page embeds.",
+          refers_to="calculator"),
+    Field("example", "example", "The widget's starting inputs for this term (input name: value)."),
+    Field("body", "markdown", "The long text, in Markdown (no raw HTML)."),
+    Field("faq", "faq", "Questions and answers shown on the page and in FAQPage JSON-LD."),
+    Field("sources", "sources", "Citations: title and http(s) url."),
+    Field("status", "enum", "draft (built, not listed), stable, or deprecated (needs replaced_by).",
+          choices=STATUSES),
+    Field("replaced_by", "id", "With status deprecated: the term this one redirects to.",
+          refers_to="term"),
+)
+
+AREA_FIELDS: tuple[Field, ...] = (
+    Field("name", "plain", "Display name of the topic hub.", required=True),
+    Field("summary", "plain", "One or two plain-text sentences describing the hub.",
+          required=True, max_length=SUMMARY_MAX),
+    Field("body", "markdown", "Introductory text, in Markdown (no raw HTML)."),
+    Field("faq", "faq", "Questions and answers shown on the hub and in FAQPage JSON-LD."),
+)
+
+_ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_TEXT = {"type": "string", "minLength": 1}
+
+
+def _property(spec: Field) -> dict[str, Any]:
+    if spec.type in ("plain", "markdown"):
+        prop: dict[str, Any] = dict(_TEXT)
+        if spec.max_length:
+            prop["maxLength"] = spec.max_length
+    elif spec.type == "enum":
+        prop = {"enum": list(spec.choices)}
+    elif spec.type == "id":
+        prop = {"type": "string", "pattern": _ID_REGEX}
+    elif spec.type in ("id-list", "plain-list"):
+        item = {"type": "string", "pattern": _ID_REGEX} if spec.type == "id-list" else dict(_TEXT)
+        prop = {"type": "array", "items": item, "uniqueItems": True}
+        if spec.min_items:
+            prop["minItems"] = spec.min_items
+    elif spec.type == "faq":
+        prop = _object_list({"question": _TEXT, "answer": _TEXT})
+    elif spec.type == "sources":
+        url = {"type": "string", "pattern": "^https?://"}
+        prop = _object_list({"title": _TEXT, "url": url})
+    else:
+        prop = {"type": "object", "additionalProperties": {"type": ["number", "string"]}}
+    return {"description": spec.description, **prop}
+
+
+def _object_list(properties: dict[str, Any]) -> dict[str, Any]:
+    item = {"type": "object", "properties": properties, "required": list(properties),
+            "additionalProperties": False}
+    return {"type": "array", "items": item}
+
+
+def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for editors, generated from the field declarations."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "properties": {spec.key: _property(spec) for spec in fields},
+        "required": [spec.key for spec in fields if spec.required],
+        "additionalProperties": False,
+    }

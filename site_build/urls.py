@@ -1,0 +1,67 @@
+"""Where every generated page lives, and how pages link to each other.
+
+Pages are addressed by MkDocs source paths (``terms/x.md``); all links between them
+are relative, so the site works under any sub-path (``/<repo>/`` on GitHub Pages).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME = "index.md"
+AREAS = "areas/index.md"
+TAGS = "tags/index.md"
+CALCULATORS = "calculators/index.md"
+CONTRIBUTE = "contribute.md"
+GLOSSARY_JSON = "glossary.json"
+
+
+def term_page(term_id: str) -> str:
+    return f"terms/{term_id}.md"
+
+
+def redirect_page(slug: str) -> str:
+    """A generated HTML file (not Markdown), so it stays out of nav, search and sitemap."""
+    return f"terms/{slug}/index.html"
+
+
+def area_page(area_id: str, number: int = 1) -> str:
+    return f"areas/{area_id}.md" if number == 1 else f"areas/{area_id}/page/{number}.md"
+
+
+def tag_page(tag_id: str) -> str:
+    return f"tags/{tag_id}.md"
+
+
+def calculator_page(calc_id: str) -> str:
+    return f"calculators/{calc_id}.md"
+
+
+def url_path(src: str) -> str:
+    """The directory-style URL path of a source file, relative to the site root."""
+    if src.endswith("index.html"):
+        return src[: -len("index.html")]
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def absolute(site_url: str, src: str) -> str:
+    """The absolute URL of a page, for JSON-LD and canonical links."""
+    return site_url.rstrip("/") + "/" + url_path(src)
+
+
+def href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A relative Markdown link from one source file to another (MkDocs resolves ``.md``)."""
+    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def html_href(from_src: str, to_src: str) -> str:
+    """A relative link between built pages (for generated HTML that MkDocs does not rewrite)."""
+    start = url_path(from_src).rstrip("/") or "."
+    relative = posixpath.relpath(url_path(to_src).rstrip("/") or ".", start)
+    return "./" if relative == "." else relative + "/"

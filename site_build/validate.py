@@ -1,0 +1,241 @@
+"""Validate parsed documents against the declared fields and build model objects.
+
+Checks one file at a time (types, required keys, unknown keys, unsafe text); checks
+that need the whole glossary (references, collisions) live in ``crossref``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from types import MappingProxyType
+from typing import Any
+
+from .markup import has_plain_markup, unsafe_spans
+from .model import Area, Faq, Source, Tag, Term
+from .problems import Problem
+from .schema import AREA_FIELDS, TERM_FIELDS, Field
+from .slugs import ID_PATTERN, RESERVED_IDS, did_you_mean, slugify
+from .source import Document, KeyPath
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean (quote it if you meant text)"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date (quote it if you meant text)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else "text"
+
+
+class _Checker:
+    """Collects problems for one document, locating each through its source map."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, code: str, message: str, *, severity: str = "error",
+               at_key: bool = False, text_line: int | None = None) -> None:
+        positions = self.doc.positions
+        if text_line is not None:
+            line, col = positions.line_in_text(path, text_line)
+        elif at_key:
+            line, col = positions.key_at(path)
+        else:
+            line, col = positions.value_at(path)
+        self.problems.append(Problem(self.doc.path, line, col, severity, code, message))
+
+    def fields(self, specs: tuple[Field, ...], kind: str) -> dict[str, Any]:
+        """Check every declared field; return the usable values by key."""
+        data, known = self.doc.data, {spec.key for spec in specs}
+        for key in data:
+            if key not in known:
+                self.report((key,), "unknown-key",
+                            f"unknown key '{key}'{did_you_mean(key, known)}; allowed keys: {', '.join(sorted(known))}",
+                            at_key=True)
+        values = {}
+        for spec in specs:
+            if spec.key not in data or data[spec.key] is None:
+                if spec.required:
+                    self.report((), "missing-key", f"required key '{spec.key}' is missing; add it ({spec.description})")
+                continue
+            value = self.value(spec, data[spec.key], (spec.key,))
+            if value is not None:
+                values[spec.key] = value
+        return values
+
+    def value(self, spec: Field, value: Any, path: KeyPath) -> Any:
+        checker = getattr(self, "_" + spec.type.replace("-", "_"))
+        return checker(spec, value, path)
+
+    def text(self, value: Any, path: KeyPath, what: str, *, plain: bool) -> str | None:
+        if not isinstance(value, str):
+            self.report(path, "wrong-type", f"{what} must be text, got {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.report(path, "empty-value", f"{what} is empty; write it or remove the key")
+            return None
+        self.safety(value, path)
+        if plain and has_plain_markup(value):
+            self.report(path, "plain-markup", f"{what} is plain text; remove Markdown and HTML from it")
+        return value.strip()
+
+    def safety(self, text: str, path: KeyPath) -> None:
+        for offset, code, message in unsafe_spans(text):
+            self.report(path, code, message, text_line=text.count("\n", 0, offset))
+
+    def _plain(self, spec: Field, value: Any, path: KeyPath) -> str | None:
+        text = self.text(value, path, f"'{spec.key}'", plain=True)
+        if text and spec.max_length and len(text) > spec.max_length:
+            self.report(path, f"{spec.key}-too-long",
+                        f"'{spec.key}' has {len(text)} characters, over {spec.max_length}; shorten it")
+        return text
+
+    def _markdown(self, spec: Field, value: Any, path: KeyPath) -> str | None:
+        return self.text(value, path, f"'{spec.key}'", plain=False)
+
+    def _enum(self, spec: Field, value: Any, path: KeyPath) -> str | None:
+        if value in spec.choices:
+            return value
+        hint = did_you_mean(str(value), spec.choices)
+        self.report(path, f"bad-{spec.key}",
+                    f"'{spec.key}' must be one of {', '.join(spec.choices)}, not {value!r}{hint}")
+        return None
+
+    def _id(self, spec: Field, value: Any, path: KeyPath) -> str | None:
+        if isinstance(value, str) and ID_PATTERN.match(value):
+            return value
+        self.report(path, "bad-reference",
+                    f"'{spec.key}' must be a {spec.refers_to} id in kebab-case, got {value!r}")
+        return None
+
+    def _list(self, spec: Field, value: Any, path: KeyPath, item_check) -> tuple | None:
+        if not isinstance(value, list):
+            self.report(path, "wrong-type", f"'{spec.key}' must be a list, got {_type_name(value)}")
+            return None
+        if len(value) < spec.min_items:
+            self.report(path, "empty-value", f"'{spec.key}' needs at least {spec.min_items} item(s)")
+        items = []
+        for index, item in enumerate(value):
+            checked = item_check(item, path + (index,))
+            if checked is None:
+                continue
+            if checked in items:
+                self.report(path + (index,), "duplicate-item", f"{checked!r} is listed twice in '{spec.key}'; remove one")
+                continue
+            items.append(checked)
+        return tuple(items)
+
+    def _id_list(self, spec: Field, value: Any, path: KeyPath) -> tuple | None:
+        return self._list(spec, value, path, lambda item, at: self._id(spec, item, at))
+
+    def _plain_list(self, spec: Field, value: Any, path: KeyPath) -> tuple | None:
+        return self._list(spec, value, path, lambda item, at: self.text(item, at, f"an item of '{spec.key}'", plain=True))
+
+    def _pairs(self, spec: Field, value: Any, path: KeyPath, keys: tuple[str, str], plain: tuple[bool, bool]):
+        def check(item: Any, at: KeyPath):
+            if not isinstance(item, dict):
+                self.report(at, "wrong-type", f"each item of '{spec.key}' must be a mapping with {' and '.join(keys)}")
+                return None
+            for extra in set(item) - set(keys):
+                self.report(at + (extra,), "unknown-key",
+                            f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), keys)}", at_key=True)
+            got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p) if k in item else
+                   self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
+                   for k, p in zip(keys, plain)]
+            return tuple(got) if None not in got else None
+        return self._list(spec, value, path, check)
+
+    def _faq(self, spec: Field, value: Any, path: KeyPath) -> tuple[Faq, ...] | None:
+        pairs = self._pairs(spec, value, path, ("question", "answer"), (True, False))
+        return None if pairs is None else tuple(Faq(q, a) for q, a in pairs)
+
+    def _sources(self, spec: Field, value: Any, path: KeyPath) -> tuple[Source, ...] | None:
+        pairs = self._pairs(spec, value, path, ("title", "url"), (True, True))
+        if pairs is None:
+            return None
+        for index, (_, url) in enumerate(pairs):
+            if not url.startswith(("https://", "http://")) or " " in url:
+                self.report(path + (index, "url"), "bad-source-url",
+                            f"source url {url!r} must be an http(s) address")
+        return tuple(Source(t, u) for t, u in pairs)
+
+    def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
+        if not isinstance(value, dict):
+            self.report(path, "wrong-type", f"'example' must be a mapping of input: value, got {_type_name(value)}")
+            return None
+        for key, item in value.items():
+            if isinstance(item, bool) or not isinstance(item, (int, float, str)):
+                self.report(path + (key,), "wrong-type", f"example value for '{key}' must be a number or text")
+        return MappingProxyType(dict(value))
+
+
+def _check_id(checker: _Checker, stem: str, kind: str) -> bool:
+    if not ID_PATTERN.match(stem):
+        suggestion = slugify(stem) or "a-kebab-case-name"
+        checker.report((), "bad-id", f"file name '{stem}' is not a kebab-case ASCII id; rename it to '{suggestion}.yml'")
+        return False
+    if stem in RESERVED_IDS:
+        checker.report((), "reserved-id", f"'{stem}' is reserved for site pages; choose another {kind} id")
+        return False
+    return True
+
+
+def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]:
+    """A ``Term`` if the file is usable (all required keys valid), and its problems."""
+    checker = _Checker(doc)
+    id_ok = _check_id(checker, stem, "term")
+    values = checker.fields(TERM_FIELDS, "term")
+    if values.get("status") == "deprecated" and "replaced_by" not in values:
+        checker.report(("status",), "deprecated-without-replacement",
+                       "a deprecated term needs 'replaced_by: <term id>' to redirect to")
+    if values.get("kind") == "term" and "body" not in values:
+        checker.report(("kind",), "term-without-body",
+                       "kind 'term' is a long article but has no 'body'; write one or use kind 'definition'",
+                       severity="warning")
+    required = [spec.key for spec in TERM_FIELDS if spec.required]
+    if not id_ok or any(key not in values for key in required):
+        return None, checker.problems
+    return Term(id=stem, path=doc.path, **values), checker.problems
+
+
+def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]:
+    checker = _Checker(doc)
+    id_ok = _check_id(checker, stem, "area")
+    values = checker.fields(AREA_FIELDS, "area")
+    if not id_ok or "name" not in values or "summary" not in values:
+        return None, checker.problems
+    return Area(id=stem, path=doc.path, **values), checker.problems
+
+
+_TAG_FIELDS = (
+    Field("name", "plain", "Display name of the tag.", required=True),
+    Field("summary", "plain", "What the tag groups.", required=True),
+)
+
+
+def validate_tags(doc: Document) -> tuple[tuple[Tag, ...], list[Problem]]:
+    """The closed tag vocabulary: ``id: {name, summary}`` per tag."""
+    tags, problems = [], []
+    for tag_id, entry in doc.data.items():
+        checker = _Checker(Document(doc.path, entry if isinstance(entry, dict) else {}, doc.positions))
+        if not ID_PATTERN.match(tag_id):
+            checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' must be kebab-case ASCII", at_key=True)
+        if not isinstance(entry, dict):
+            checker.report((tag_id,), "wrong-type", f"tag '{tag_id}' must be a mapping with name and summary")
+        else:
+            values = {}
+            for spec in _TAG_FIELDS:
+                if spec.key not in entry:
+                    checker.report((tag_id,), "missing-key", f"tag '{tag_id}' has no '{spec.key}'; add it")
+                else:
+                    values[spec.key] = checker.value(spec, entry[spec.key], (tag_id, spec.key))
+            if all(values.get(spec.key) for spec in _TAG_FIELDS) and ID_PATTERN.match(tag_id):
+                tags.append(Tag(tag_id, values["name"], values["summary"]))
+        problems += checker.problems
+    return tuple(tags), problems

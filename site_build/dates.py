@@ -63,5 +63,12 @@ class DateBook:
         self._dates = history_dates(root, folder)
         self.fallback = fallback_date(root)
 
+    @classmethod
+    def fixed(cls, day: str) -> DateBook:
+        """A date book that answers ``day`` for every file (tests, reproducible exports)."""
+        book = cls.__new__(cls)
+        book._dates, book.fallback = {}, day
+        return book
+
     def of(self, path: str) -> Dates:
         return self._dates.get(path, Dates(self.fallback, self.fallback))

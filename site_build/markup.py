@@ -21,8 +21,8 @@ _INLINE = re.compile(
     r"|(?P<link>!?\[(?P<label>[^\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\))"
     r"|(?P<reflink>!?\[[^\]\n]*\]\[[^\]\n]*\])"
 )
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?\s*>|<!--|<!\[CDATA\[|<\?")
-_SCRIPT = re.compile(r"<\s*/?\s*script", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
+_SCRIPT = re.compile(r"</?script", re.IGNORECASE)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")

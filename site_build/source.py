@@ -36,7 +36,7 @@ class SourceMap:
 
     values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
-    text_starts: dict[KeyPath, int] = field(default_factory=dict)
+    text_starts: dict[KeyPath, tuple[int, int | None]] = field(default_factory=dict)
 
     def value_at(self, path: KeyPath) -> tuple[int, int]:
         """Position of the value at ``path``, or of its nearest located parent."""
@@ -48,11 +48,18 @@ class SourceMap:
             return self.keys[path]
         return self.value_at(path)
 
-    def line_in_text(self, path: KeyPath, offset: int) -> tuple[int, int]:
-        """Position of line ``offset`` (0-based) inside a multi-line string value."""
-        if path in self.text_starts:
-            return self.text_starts[path] + offset, 1
-        return self.value_at(path)
+    def line_in_text(self, path: KeyPath, line: int, column: int = 0) -> tuple[int, int]:
+        """Position of (0-based) ``line`` and ``column`` inside a string value.
+
+        Exact on the first line of a one-line scalar; inside block scalars (``|``, ``>``)
+        the indentation is not kept, so the column there is 1.
+        """
+        if path not in self.text_starts:
+            return self.value_at(path)
+        start, first_col = self.text_starts[path]
+        if first_col is None or line > 0:
+            return start + line, 1
+        return start, first_col + column
 
     @staticmethod
     def _nearest(table: dict[KeyPath, tuple[int, int]], path: KeyPath) -> tuple[int, int]:
@@ -168,9 +175,9 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.style in ("|", ">"):
-            self.positions.text_starts[path] = line + 1
+            self.positions.text_starts[path] = (line + 1, None)
         else:
-            self.positions.text_starts[path] = line
+            self.positions.text_starts[path] = (line, col + (1 if node.style in ("'", '"') else 0))
         return self._scalar(node, line, col)
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:

@@ -40,10 +40,10 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def report(self, path: KeyPath, code: str, message: str, *, severity: str = "error",
-               at_key: bool = False, text_line: int | None = None) -> None:
+               at_key: bool = False, text_at: tuple[int, int] | None = None) -> None:
         positions = self.doc.positions
-        if text_line is not None:
-            line, col = positions.line_in_text(path, text_line)
+        if text_at is not None:
+            line, col = positions.line_in_text(path, *text_at)
         elif at_key:
             line, col = positions.key_at(path)
         else:
@@ -87,7 +87,8 @@ class _Checker:
 
     def safety(self, text: str, path: KeyPath) -> None:
         for offset, code, message in unsafe_spans(text):
-            self.report(path, code, message, text_line=text.count("\n", 0, offset))
+            line_start = text.rfind("\n", 0, offset) + 1
+            self.report(path, code, message, text_at=(text.count("\n", 0, offset), offset - line_start))
 
     def _plain(self, spec: Field, value: Any, path: KeyPath) -> str | None:
         text = self.text(value, path, f"'{spec.key}'", plain=True)
@@ -198,9 +199,13 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
         checker.report(("kind",), "term-without-body",
                        "kind 'term' is a long article but has no 'body'; write one or use kind 'definition'",
                        severity="warning")
-    required = [spec.key for spec in TERM_FIELDS if spec.required]
-    if not id_ok or any(key not in values for key in required):
+    if not id_ok or "name" not in values:
         return None, checker.problems
+    # A term with other errors is still cross-checked, so one run reports everything;
+    # the errors already reported keep it from being built.
+    values.setdefault("kind", "definition")
+    values.setdefault("summary", "")
+    values.setdefault("areas", ())
     return Term(id=stem, path=doc.path, **values), checker.problems
 
 

@@ -1,0 +1,72 @@
+"""Shared fixtures: paths, the golden-file update flag, site builds and a static server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Path:
+    """Build ``project``'s mkdocs.yml into ``site_dir`` with MkDocs, in strict mode."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    overrides = {"site_dir": str(site_dir), "strict": True}
+    if site_url:
+        overrides["site_url"] = site_url
+    config = load_config(str(project / "mkdocs.yml"), **overrides)
+    build(config)
+    return site_dir
+
+
+def copy_project(target: Path, terms: Path | None = None) -> Path:
+    """A copy of the real project (config, templates, theme, docs) with ``terms`` swapped in."""
+    for name in ("mkdocs.yml", "templates", "overrides", "docs", "calculators"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    shutil.copytree(terms or ROOT / "terms", target / "terms")
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real glossary, built once per test session."""
+    return build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site: Path):
+    """Serve the built site on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

@@ -1,0 +1,73 @@
+"""Golden files: the fixture glossary rendered to Markdown and JSON-LD.
+
+Run ``pytest tests/test_golden.py --update-golden`` after an intended change to the
+templates or renderer, then review the diff of ``tests/golden/``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from site_build.dates import DateBook
+from site_build.pipeline import link, load
+from site_build.render import Renderer, Settings, make_environment, render_site
+
+GLOSSARY = FIXTURES / "glossary"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def render_fixture():
+    """Render even the files with errors, to prove the renderer itself is safe."""
+    loaded = load(GLOSSARY, calculators={})
+    settings = Settings(site_url="https://example.org/glossary/", edit_url="https://example.org/edit/")
+    renderer = Renderer(loaded.glossary, link(loaded), DateBook.fixed("2024-05-01"), settings,
+                        make_environment(ROOT / "templates"))
+    return loaded, render_site(renderer)
+
+
+def golden_files() -> dict[str, str]:
+    _, files = render_fixture()
+    rendered = {}
+    for output in files:
+        rendered[output.src] = output.content
+        if output.jsonld:
+            rendered[output.src + ".jsonld"] = json.dumps(output.jsonld, indent=1, ensure_ascii=False) + "\n"
+    return rendered
+
+
+def test_golden_files(update_golden):
+    rendered = golden_files()
+    if update_golden:
+        for old in GOLDEN.rglob("*"):
+            if old.is_file():
+                old.unlink()
+        for name, content in rendered.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(content, encoding="utf-8")
+    expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+                for p in GOLDEN.rglob("*") if p.is_file()}
+    assert sorted(rendered) == sorted(expected), "run pytest --update-golden and review the diff"
+    for name, content in rendered.items():
+        assert content == expected[name], f"{name} differs from tests/golden; rerun with --update-golden if intended"
+
+
+def test_hostile_fixture_is_refused_by_validation():
+    loaded, _ = render_fixture()
+    hostile = sorted(p.code for p in loaded.problems if p.path == "terms/hostile-term.yml")
+    assert {"script-tag", "raw-html", "unsafe-url", "event-handler"} <= set(hostile)
+
+
+@pytest.mark.parametrize("name", ["terms/hostile-term.md", "areas/hostile.md", "terms/maintenance-margin.md"])
+def test_rendered_markdown_carries_no_raw_html_from_yaml(name):
+    content = golden_files()[name]
+    assert not re.search(r"<script|<img|<!--|\]\((javascript|data):|onclick=\"", content, re.IGNORECASE)
+
+
+def test_code_blocks_are_not_linked():
+    content = golden_files()["terms/maintenance-margin.md"]
+    assert "initial margin inside code is never linked" in content

@@ -7,8 +7,9 @@ Plain Python with no SymPy import, so ``glossary check`` can validate a term's
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 
 class CalculatorInputError(ValueError):

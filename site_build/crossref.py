@@ -4,7 +4,8 @@ deprecation chains, calculator examples, and (after linking) orphans and backlin
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from .model import Glossary, Term
 from .problems import Problem

@@ -32,7 +32,7 @@ def fallback_date(root: Path) -> str:
     """``SOURCE_DATE_EPOCH``, else the newest commit's date, else a fixed constant."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
     last = _git(root, "log", "-1", "--format=%cs")
     return last.strip() if last and last.strip() else FALLBACK_DATE
 

@@ -8,7 +8,8 @@ CreativeWork types; every URL absolute.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from . import urls
 from .model import Area, Dates, Faq, Glossary, Term

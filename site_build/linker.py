@@ -10,8 +10,8 @@ Short all-caps abbreviations (``MM``, ``IV``) match only in capitals, so the wor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from .markup import escape_plain, sanitize_chunk, split_markdown
 from .slugs import fold_word

@@ -6,9 +6,10 @@ never imports MkDocs or SymPy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from . import urls
 from .crossref import backlinks, check_glossary, orphans

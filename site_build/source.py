@@ -124,7 +124,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                                f"file is {len(raw) // 1024} KiB, over the 256 KiB limit; split or shorten it")]
     problems = []
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(_problem(path, 1, 1, "byte-order-mark", "file starts with a byte-order mark; save it as UTF-8 without BOM"))
+        problems.append(_problem(path, 1, 1, "byte-order-mark",
+                                 "file starts with a byte-order mark; save it as UTF-8 without BOM"))
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")

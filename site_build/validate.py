@@ -148,7 +148,7 @@ class _Checker:
                             f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), keys)}", at_key=True)
             got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p) if k in item else
                    self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
-                   for k, p in zip(keys, plain)]
+                   for k, p in zip(keys, plain, strict=True)]
             return tuple(got) if None not in got else None
         return self._list(spec, value, path, check)
 

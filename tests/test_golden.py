@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from site_build.dates import DateBook
 from site_build.pipeline import link, load
 from site_build.render import Renderer, Settings, make_environment, render_site
@@ -25,7 +25,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def render_fixture():
     """Render even the files with errors, to prove the renderer itself is safe."""
     loaded = load(GLOSSARY, calculators={})
-    settings = Settings(site_url="https://example.org/glossary/", edit_url="https://example.org/edit/")
+    settings = Settings(site_url="https://example.org/glossary/", edit_url="https://example.org/edit/",
+                        per_page=2)
     renderer = Renderer(loaded.glossary, link(loaded), DateBook.fixed("2024-05-01"), settings,
                         make_environment(ROOT / "templates"))
     return loaded, render_site(renderer)
@@ -101,3 +102,11 @@ def test_hostile_markdown_renders_to_inert_html():
     parser.feed(html)
     assert parser.found == []
     assert "alert(1)" in html  # the text survives, as text
+
+
+def test_area_hubs_paginate_with_previous_and_next_links():
+    files = golden_files()
+    first, second = files["areas/margin.md"], files["areas/margin/page/2.md"]
+    assert '<a rel="next" href="page/2/">' in first and "Page 1 of 2" in first
+    assert '<a rel="prev" href="../../">' in second and "rel=\"next\"" not in second
+    assert "## Frequently asked questions" in first and "Frequently asked" not in second

@@ -1,0 +1,92 @@
+"""Browser tests in real headless Chromium (Debian's /usr/bin/chromium via Playwright)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium (bash .ci/run does)")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def first_tooltip_link(page):
+    link = page.locator("article a.glossary-link").first
+    tip_id = link.get_attribute("aria-describedby")
+    return link, page.locator(f"#{tip_id}")
+
+
+def test_hover_shows_the_summary_tooltip(page, site_server):
+    page.goto(site_server + "terms/maintenance-margin/")
+    link, tip = first_tooltip_link(page)
+    assert tip.get_attribute("role") == "tooltip"
+    assert tip.is_hidden()
+    link.hover()
+    assert tip.is_visible()
+    assert len(tip.inner_text()) > 40
+    page.mouse.move(0, 0)
+    assert tip.is_hidden()
+
+
+def test_keyboard_focus_shows_the_tooltip_and_escape_hides_it(page, site_server):
+    page.goto(site_server + "terms/liquidation-price/")
+    link, tip = first_tooltip_link(page)
+    link.focus()
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert tip.is_hidden()
+
+
+def test_a_to_z_letter_jump(page, site_server):
+    page.goto(site_server)
+    bar = page.locator("nav.glossary-az")
+    assert bar.locator("span[aria-disabled='true']").count() >= 1   # letters with no terms
+    bar.locator("a", has_text=re.compile(r"^M$")).click()
+    page.wait_for_function("location.hash === '#letter-m'")
+    heading = page.locator("#letter-m")
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < 400
+    assert page.locator("#letter-m ~ ul").first.locator("a", has_text="Maintenance Margin").count() >= 1
+
+
+def test_search_finds_a_term_by_its_alias(page, site_server):
+    page.goto(site_server)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("ADL")
+    result = page.locator(".md-search-result__item", has_text="Auto-Deleveraging")
+    result.first.wait_for(timeout=10_000)
+    assert result.count() >= 1
+
+
+def test_instant_navigation_keeps_tooltips_working(page, site_server):
+    page.goto(site_server + "terms/maintenance-margin/")
+    page.locator("article a.glossary-link").first.click()
+    page.wait_for_load_state()
+    link, tip = first_tooltip_link(page)
+    link.hover()
+    assert tip.is_visible()

@@ -69,6 +69,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             title = page.meta.get("title") or page.title or src
             graph = jsonld.simple_page_graph(config.site_url, src, str(title), [(str(title), src)])
         page.meta["glossary_jsonld"] = graph
+        modified = [node["dateModified"] for node in graph["@graph"] if "dateModified" in node]
+        if modified:
+            page.meta["glossary_modified"] = modified[0]  # the sitemap's lastmod
         return markdown
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

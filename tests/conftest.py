@@ -40,6 +40,7 @@ def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Pa
 
 def copy_project(target: Path, terms: Path | None = None) -> Path:
     """A copy of the real project (config, templates, theme, docs) with ``terms`` swapped in."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "templates", "overrides", "docs", "calculators"):
         source = ROOT / name
         if source.is_dir():

@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
+from conftest import FIXTURES, ROOT
 from site_build.dates import DateBook
 from site_build.pipeline import link, load
 from site_build.render import Renderer, Settings, make_environment, render_site

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, build_site
 from sitecheck import broken_links, html_pages, is_redirect, jsonld_graphs, parse, types_of
 
@@ -106,3 +107,20 @@ def test_sub_path_build_has_no_broken_links(tmp_path):
     graph = jsonld_graphs(parse(site / "terms" / "delta" / "index.html"))[0]
     page = next(node for node in graph["@graph"] if node["@type"] == "WebPage")
     assert page["url"] == "https://example.org/glossary/terms/delta/"
+
+
+def test_draft_terms_build_with_noindex_but_stay_unlisted(tmp_path):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    (project / "terms" / "draft-term.yml").write_text(
+        "name: Draft Term\nkind: definition\nsummary: A term still being written.\n"
+        "areas: [margin-and-liquidation]\nstatus: draft\n", encoding="utf-8")
+    site = build_site(project, tmp_path / "site")
+    html = (site / "terms" / "draft-term" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/terms/draft-term/" not in sitemap and "/terms/maintenance-margin/" in sitemap
+    assert "<lastmod>" in sitemap
+    assert "draft-term" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "draft-term" not in (site / "glossary.json").read_text(encoding="utf-8")

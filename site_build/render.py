@@ -75,7 +75,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(plain=escape_plain, url=_safe_link_target)
     env.globals.update(link=urls.href, term_page=urls.term_page, area_page=urls.area_page,
-                       tag_page=urls.tag_page)
+                       tag_page=urls.tag_page, contribute_page=urls.CONTRIBUTE)
     return env
 
 

@@ -14,9 +14,9 @@ from .model import KINDS, STATUSES
 
 SUMMARY_MAX = 300
 
-# Value types: "plain" is one line of text with no markup; "markdown" may use Markdown
-# (never raw HTML); "id" references another object by id; "-list" variants are lists.
-TYPES = ("plain", "markdown", "enum", "id", "id-list", "plain-list", "faq", "sources", "example")
+# Field types: "plain" is text with no markup; "markdown" may use Markdown (never raw
+# HTML); "enum" is one of ``choices``; "id" references another object by id; "-list"
+# variants are lists; "faq", "sources" and "example" are the structured fields.
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,6 @@ def tag_page(tag_id: str) -> str:
     return f"tags/{tag_id}.md"
 
 
-def calculator_page(calc_id: str) -> str:
-    return f"calculators/{calc_id}.md"
-
-
 def url_path(src: str) -> str:
     """The directory-style URL path of a source file, relative to the site root."""
     if src.endswith("index.html"):

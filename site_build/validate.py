@@ -50,7 +50,7 @@ class _Checker:
             line, col = positions.value_at(path)
         self.problems.append(Problem(self.doc.path, line, col, severity, code, message))
 
-    def fields(self, specs: tuple[Field, ...], kind: str) -> dict[str, Any]:
+    def fields(self, specs: tuple[Field, ...]) -> dict[str, Any]:
         """Check every declared field; return the usable values by key."""
         data, known = self.doc.data, {spec.key for spec in specs}
         for key in data:
@@ -191,7 +191,7 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
     """A ``Term`` if the file is usable (all required keys valid), and its problems."""
     checker = _Checker(doc)
     id_ok = _check_id(checker, stem, "term")
-    values = checker.fields(TERM_FIELDS, "term")
+    values = checker.fields(TERM_FIELDS)
     if values.get("status") == "deprecated" and "replaced_by" not in values:
         checker.report(("status",), "deprecated-without-replacement",
                        "a deprecated term needs 'replaced_by: <term id>' to redirect to")
@@ -212,7 +212,7 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
 def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]:
     checker = _Checker(doc)
     id_ok = _check_id(checker, stem, "area")
-    values = checker.fields(AREA_FIELDS, "area")
+    values = checker.fields(AREA_FIELDS)
     if not id_ok or "name" not in values or "summary" not in values:
         return None, checker.problems
     return Area(id=stem, path=doc.path, **values), checker.problems

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import difflib
 
+from .calculator import Calculator
 from .catalog import SPECS
 from .spec import CalculatorInputError, CalculatorSpec, Input, Output
 
-REGISTRY: dict[str, CalculatorSpec] = {spec.id: spec for spec in SPECS}
+REGISTRY: dict[str, Calculator] = {spec.id: Calculator(spec) for spec in SPECS}
 
-__all__ = ["REGISTRY", "CalculatorInputError", "CalculatorSpec", "Input", "Output", "get"]
+__all__ = ["REGISTRY", "Calculator", "CalculatorInputError", "CalculatorSpec", "Input", "Output", "get"]
 
 
-def get(calc_id: str) -> CalculatorSpec:
+def get(calc_id: str) -> Calculator:
     """The calculator with this id; ``KeyError`` lists the closest ids."""
     try:
         return REGISTRY[calc_id]

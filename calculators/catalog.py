@@ -9,16 +9,16 @@ SIDE = Input("side", "Side", "", "long", choices=("long", "short"), kind="choice
 OPTION_TYPE = Input("option_type", "Option type", "", "call", choices=("call", "put"), kind="choice")
 
 
-def _positive(name: str, label: str, unit: str, default: float, high: float | None = None) -> Input:
-    return Input(name, label, unit, default, low=0.0, low_open=True, high=high)
+def _positive(name: str, label: str, unit: str, default: float, high: float | None = None, **extra) -> Input:
+    return Input(name, label, unit, default, low=0.0, low_open=True, high=high, **extra)
 
 
-def _non_negative(name: str, label: str, unit: str, default: float, high: float | None = None) -> Input:
-    return Input(name, label, unit, default, low=0.0, high=high)
+def _non_negative(name: str, label: str, unit: str, default: float, high: float | None = None, **extra) -> Input:
+    return Input(name, label, unit, default, low=0.0, high=high, **extra)
 
 
-def _rate(name: str, label: str, default: float, limit: float = 1.0) -> Input:
-    return Input(name, label, "decimal", default, low=-limit, high=limit)
+def _rate(name: str, label: str, default: float, limit: float = 1.0, **extra) -> Input:
+    return Input(name, label, "decimal", default, low=-limit, high=limit, **extra)
 
 
 GREEKS = (
@@ -37,7 +37,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         (_positive("reserve_in", "Reserve of the token sold", "tokens", 1000),
          _positive("reserve_out", "Reserve of the token bought", "tokens", 2_000_000),
          _positive("amount_in", "Amount sold", "tokens", 10),
-         Input("fee_rate", "Fee rate", "decimal", 0.003, low=0.0, high=0.99)),
+         Input("fee_rate", "Fee rate", "decimal", 0.003, low=0.0, high=0.99, fallback=0.003)),
         (Output("amount_out", "Amount bought", "tokens"), Output("k_before", "k before", "tokens²"),
          Output("k_after", "k after", "tokens²"), Output("spot_price", "Spot price", "out per in"),
          Output("execution_price", "Execution price", "out per in"),
@@ -53,8 +53,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
         "Maintenance margin of a position from a rate and amount, or from a tier table.",
         (_non_negative("notional", "Position notional", QUOTE, 264_000),
          Input("maintenance_margin_rate", "Maintenance margin rate", "decimal", 0.01, low=0.0, high=1.0),
-         _non_negative("maintenance_amount", "Maintenance amount", QUOTE, 0),
-         Input("tiers", "Tier table (JSON, optional)", "", "", kind="tiers")),
+         _non_negative("maintenance_amount", "Maintenance amount", QUOTE, 0, fallback=0.0),
+         Input("tiers", "Tier table (JSON, optional)", "", "", kind="tiers", fallback="")),
         (Output("maintenance_margin", "Maintenance margin", QUOTE),
          Output("applied_rate", "Applied rate", "decimal"), Output("applied_amount", "Applied amount", QUOTE),
          Output("tier", "Tier", "1-based; 0 without tiers"))),
@@ -78,9 +78,9 @@ SPECS: tuple[CalculatorSpec, ...] = (
          _positive("entry_price", "Entry price", QUOTE, 60_000),
          _non_negative("wallet_balance", "Wallet balance", QUOTE, 3000),
          Input("maintenance_margin_rate", "Maintenance margin rate", "decimal", 0.004, low=0.0, high=0.99),
-         _non_negative("maintenance_amount", "Maintenance amount", QUOTE, 0),
-         _non_negative("other_maintenance_margin", "Maintenance margin of other positions", QUOTE, 0),
-         Input("other_unrealized_pnl", "Unrealized PnL of other positions", QUOTE, 0)),
+         _non_negative("maintenance_amount", "Maintenance amount", QUOTE, 0, fallback=0.0),
+         _non_negative("other_maintenance_margin", "Maintenance margin of other positions", QUOTE, 0, fallback=0.0),
+         Input("other_unrealized_pnl", "Unrealized PnL of other positions", QUOTE, 0, fallback=0.0)),
         (Output("liquidation_price", "Liquidation price", QUOTE),),
         solvable=("entry_price", "wallet_balance", "quantity")),
     CalculatorSpec(
@@ -100,8 +100,8 @@ SPECS: tuple[CalculatorSpec, ...] = (
     CalculatorSpec(
         "funding-rate", "Funding rate",
         "Funding rate from the premium index and interest rate, with the interest clamp.",
-        (_rate("premium_index", "Premium index", 0.0003), _rate("interest_rate", "Interest rate", 0.0001),
-         Input("clamp", "Clamp", "decimal", 0.0005, low=0.0, high=1.0)),
+        (_rate("premium_index", "Premium index", 0.0003), _rate("interest_rate", "Interest rate", 0.0001, fallback=0.0001),
+         Input("clamp", "Clamp", "decimal", 0.0005, low=0.0, high=1.0, fallback=0.0005)),
         (Output("funding_rate", "Funding rate", "decimal"),)),
     CalculatorSpec(
         "funding-payment", "Funding payment",
@@ -116,7 +116,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
          _positive("strike", "Strike price", QUOTE, 40),
          _positive("time_to_expiry", "Time to expiry", "years", 0.5, high=100.0),
          _positive("volatility", "Volatility", "decimal", 0.2, high=10.0),
-         _rate("risk_free_rate", "Risk-free rate", 0.1), _rate("dividend_yield", "Dividend yield", 0.0)),
+         _rate("risk_free_rate", "Risk-free rate", 0.1), _rate("dividend_yield", "Dividend yield", 0.0, fallback=0.0)),
         GREEKS, solvable=("volatility",)),
     CalculatorSpec(
         "black-76", "Black-76 option price and greeks",
@@ -133,7 +133,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         "Quantity of the underlying that makes an option position delta-neutral.",
         (Input("option_delta", "Option delta", "per contract", 0.5, low=-1.0, high=1.0),
          Input("contracts", "Contracts (negative = short)", "contracts", 10),
-         _positive("contract_size", "Contract size", "underlying per contract", 1)),
+         _positive("contract_size", "Contract size", "underlying per contract", 1, fallback=1.0)),
         (Output("hedge_quantity", "Hedge quantity (negative = sell)", "underlying"),)),
     CalculatorSpec(
         "rate-limit-budget", "API rate-limit budget",
@@ -141,7 +141,7 @@ SPECS: tuple[CalculatorSpec, ...] = (
         (_positive("limit", "Limit", "weight per window", 2400),
          _positive("window_seconds", "Window", "s", 60),
          _positive("request_weight", "Request weight", "weight", 5),
-         _non_negative("requests_per_second", "Request rate", "requests/s", 0)),
+         _non_negative("requests_per_second", "Request rate", "requests/s", 0, fallback=0.0)),
         (Output("max_requests_per_window", "Max requests per window", "requests"),
          Output("min_interval_seconds", "Minimum interval", "s"),
          Output("utilization", "Utilization", "decimal"))),

@@ -27,6 +27,11 @@ class Input:
     low_open: bool = False  # True: the value must be strictly greater than ``low``
     choices: tuple[str, ...] = ()
     kind: str = "number"  # "number", "choice" (a <select>) or "tiers" (a JSON tier table)
+    fallback: Any = None  # the value used when the input is omitted; None means it is required
+
+    @property
+    def optional(self) -> bool:
+        return self.fallback is not None
 
     @property
     def bounds_text(self) -> str:
@@ -46,7 +51,7 @@ class Input:
             raise CalculatorInputError(f"{self.name} must be {self.bounds_text}, got {value!r}")
         if self.kind == "tiers":
             return value
-        number = _number(self.name, value)
+        number = as_number(self.name, value)
         too_low = self.low is not None and (number <= self.low if self.low_open else number < self.low)
         too_high = self.high is not None and number > self.high
         if too_low or too_high:
@@ -54,7 +59,8 @@ class Input:
         return number
 
 
-def _number(name: str, value: Any) -> float:
+def as_number(name: str, value: Any) -> float:
+    """``value`` as a finite float, or ``CalculatorInputError`` naming the input."""
     if isinstance(value, bool):
         raise CalculatorInputError(f"{name} must be a number, got {value!r}")
     try:

@@ -90,8 +90,11 @@ class Renderer:
     env: jinja2.Environment
     widget: Callable[[Term], str] = field(default=lambda term: "")
 
-    def _render(self, template: str, **context: Any) -> str:
+    def render_template(self, template: str, **context: Any) -> str:
+        """A content template rendered with the site's environment (used by extra pages too)."""
         return self.env.get_template(template).render(glossary=self.glossary, **context)
+
+    _render = render_template
 
     def term(self, term: Term) -> OutputFile:
         here = urls.term_page(term.id)
@@ -164,13 +167,9 @@ class Renderer:
         return self.listing(urls.TAGS, "Tags", "Cross-cutting labels from a closed vocabulary.", entries)
 
     def calculators_index(self, calculators: Mapping[str, Any]) -> OutputFile:
-        users: dict[str, list[Term]] = {}
-        for term in self.glossary.terms:
-            if term.listed and term.calculator:
-                users.setdefault(term.calculator, []).append(term)
         entries = [{"name": spec.title, "summary": spec.summary, "count": None,
-                    "href": urls.href(urls.CALCULATORS, urls.term_page(users[calc_id][0].id))}
-                   for calc_id, spec in calculators.items() if calc_id in users]
+                    "href": urls.href(urls.CALCULATORS, urls.calculator_page(calc_id))}
+                   for calc_id, spec in calculators.items()]
         return self.listing(urls.CALCULATORS, "Calculators",
                             "Small, tested calculators that run live in the page.", entries)
 

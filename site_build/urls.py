@@ -20,6 +20,10 @@ def term_page(term_id: str) -> str:
     return f"terms/{term_id}.md"
 
 
+def calculator_page(calc_id: str) -> str:
+    return f"calculators/{calc_id}.md"
+
+
 def redirect_page(slug: str) -> str:
     """A generated HTML file (not Markdown), so it stays out of nav, search and sitemap."""
     return f"terms/{slug}/index.html"

@@ -1,0 +1,153 @@
+"""The Python API of a calculator: ``compute`` every output, ``solve`` for an input.
+
+Metadata comes from the spec (no SymPy); the first ``compute`` generates the Python
+source from the SymPy definition and executes it, so the API runs exactly the snippet a
+reader copies. Every failure is a ``CalculatorInputError`` naming the input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from . import tiers
+from .spec import CalculatorInputError, CalculatorSpec, as_number
+from .solver import OutOfReach, solve_monotone
+
+
+class Calculator:
+    """One calculator: its metadata (``id``, ``title``, ``inputs``, ``outputs``) and its maths."""
+
+    def __init__(self, spec: CalculatorSpec):
+        self.spec = spec
+
+    def __repr__(self) -> str:
+        return f"<Calculator {self.spec.id}>"
+
+    id = property(lambda self: self.spec.id)
+    title = property(lambda self: self.spec.title)
+    summary = property(lambda self: self.spec.summary)
+    inputs = property(lambda self: self.spec.inputs)
+    outputs = property(lambda self: self.spec.outputs)
+    input_names = property(lambda self: self.spec.input_names)
+    output_names = property(lambda self: self.spec.output_names)
+    solvable = property(lambda self: self.spec.solvable)
+
+    def check_example(self, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return self.spec.check_example(values)
+
+    @functools.cached_property
+    def _code(self):
+        from .generated import generated  # SymPy loads here, on first use, not on import
+
+        return generated(self.spec)
+
+    @functools.cached_property
+    def _function(self) -> Callable[..., dict[str, Any]]:
+        return _load(self._code.python, self.spec.id.replace("-", "_"))
+
+    @functools.cached_property
+    def _solvers(self) -> dict[str, Callable[..., Any]]:
+        return {name: _load(text, f"solve_{name}") for name, text in self._code.python_solvers.items()}
+
+    def compute(self, **values: Any) -> dict[str, float]:
+        """Every output by name; ``CalculatorInputError`` for any input the formula cannot take."""
+        return self._run(self._inputs(values))
+
+    def solve(self, target: str, **values: Any) -> float:
+        """The value of input ``target`` that makes the primary output equal the given one."""
+        primary = self.spec.outputs[0].name
+        if target not in self.solvable:
+            can = ", ".join(self.solvable) or "nothing"
+            raise CalculatorInputError(f"{self.spec.id} cannot solve for '{target}'; it can solve for {can}")
+        if target in values:
+            raise CalculatorInputError(f"leave out {target}: it is what solve finds")
+        if primary not in values:
+            raise CalculatorInputError(f"solving for {target} needs the target {primary}=VALUE")
+        goal = as_number(primary, values.pop(primary))
+        inputs = self._inputs(values, skip=target)
+        solution = self._solve(target, goal, inputs)
+        self._run({**inputs, target: solution})  # the guards hold at the solution too
+        return solution
+
+    def _solve(self, target: str, goal: float, inputs: dict[str, Any]) -> float:
+        primary = self.spec.outputs[0].name
+        if target in self._solvers:
+            solution = _call(self._solvers[target], {**inputs, primary: goal}, f"solving for {target}")
+            return self._in_range(target, solution, primary, goal)
+        from .definitions import DEFINITIONS
+
+        low, high = DEFINITIONS[self.spec.id].numeric_solves[target]
+        try:
+            return solve_monotone(lambda x: self._run({**inputs, target: x})[primary], goal, low, high)
+        except OutOfReach as reach:
+            raise CalculatorInputError(
+                f"{primary} = {goal:g} is outside the no-arbitrage bounds for these inputs: with {target} "
+                f"from {low:g} to {high:g} it must lie between {reach.lowest:.10g} and {reach.highest:.10g}") from None
+
+    def _in_range(self, target: str, solution: Any, primary: str, goal: float) -> float:
+        item = self.spec.input(target)
+        try:
+            return item.coerce(float(solution))
+        except (CalculatorInputError, TypeError, ValueError):
+            raise CalculatorInputError(f"no {target} in its allowed range ({item.bounds_text}) gives "
+                                       f"{primary} = {goal:g}; the formula gives {float(solution):g}") from None
+
+    def _inputs(self, values: Mapping[str, Any], skip: str = "") -> dict[str, Any]:
+        """Inputs checked and converted, fallbacks filled in, a tier table parsed."""
+        known = set(self.spec.input_names) - {skip}
+        for name in values:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else ""
+                raise CalculatorInputError(f"{self.spec.id} has no input '{name}'{hint}; "
+                                           f"its inputs are {', '.join(sorted(known))}")
+        table = tiers.parse_tiers(values.get("tiers")) if "tiers" in known else ()
+        inputs: dict[str, Any] = {}
+        for item in self.spec.inputs:
+            if item.name == skip:
+                continue
+            if item.kind == "tiers":
+                inputs[item.name] = list(table) or None
+            elif item.name in values:
+                inputs[item.name] = item.coerce(values[item.name])
+            elif item.optional:
+                inputs[item.name] = item.fallback
+            elif not (table and item.name in tiers.TIER_OUTPUTS):
+                raise CalculatorInputError(f"missing input {item.name} ({item.label}; {item.bounds_text})")
+        if table:
+            tiers.resolve(table, inputs["notional"])
+        return inputs
+
+    def _run(self, inputs: dict[str, Any]) -> dict[str, float]:
+        raw = _call(self._function, inputs, "these inputs")
+        outputs = {}
+        for name, value in raw.items():
+            number = float(value)
+            if not math.isfinite(number):
+                raise CalculatorInputError(f"these inputs are too extreme: {name} is not a finite number")
+            outputs[name] = number + 0.0  # -0.0 becomes 0.0, as JavaScript's String() shows it
+        return outputs
+
+
+def _call(function: Callable[..., Any], inputs: Mapping[str, Any], what: str) -> Any:
+    try:
+        return function(**inputs)
+    except ZeroDivisionError:
+        raise CalculatorInputError(f"{what}: a denominator is zero, so no result exists") from None
+    except OverflowError:
+        raise CalculatorInputError(f"{what}: the result overflows; use smaller inputs") from None
+    except ValueError as exc:
+        message = str(exc)
+        if message == "math domain error":
+            message = f"{what} are outside the formula's domain"
+        raise CalculatorInputError(message) from None
+
+
+def _load(source: str, name: str) -> Callable[..., Any]:
+    namespace: dict[str, Any] = {"__name__": "calculators.snippet", "math": math, "tier_lookup": tiers.tier_lookup}
+    exec(compile(source, f"<generated {name}>", "exec"), namespace)  # our own generated code, not user input
+    return namespace[name]

@@ -1,0 +1,199 @@
+"""Python and JavaScript source generated from a calculator's SymPy definition.
+
+Both languages get the same function: keyword inputs in, every output by name out, with
+the definition's guards as plain exceptions. The Python text is what ``compute`` runs
+and what the page offers as the copyable snippet, so the two cannot disagree; the
+JavaScript text is what the widget runs and what its snippet shows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import sympy as sp
+from sympy.printing.jscode import JavascriptCodePrinter
+from sympy.printing.pycode import PythonCodePrinter
+
+from .spec import CalculatorSpec, Input
+from .symbolic import Definition, Guard, local
+from .tiers import TIER_OUTPUTS
+
+RUNTIME_JS = Path(__file__).with_name("runtime.js")
+WIDGET_JS = Path(__file__).with_name("widget.js")
+
+
+class _Python(PythonCodePrinter):
+    def _print_NormCdf(self, expr):
+        return f"math.erfc(-({self._print(expr.args[0])})/math.sqrt(2))/2"
+
+    def _print_NormPdf(self, expr):
+        x = self._print(expr.args[0])
+        return f"math.exp(-({x})*({x})/2)/math.sqrt(2*math.pi)"
+
+
+class _JavaScript(JavascriptCodePrinter):
+    def __init__(self):
+        super().__init__({"strict": True, "user_functions": {}})
+
+    def _print_NormCdf(self, expr):
+        return f"erfc(-({self._print(expr.args[0])})/Math.sqrt(2))/2"
+
+    def _print_NormPdf(self, expr):
+        x = self._print(expr.args[0])
+        return f"Math.exp(-({x})*({x})/2)/Math.sqrt(2*Math.PI)"
+
+    def _print_Piecewise(self, expr):
+        if expr.args[-1].cond != True:  # noqa: E712 - SymPy's true is not Python's True
+            raise ValueError("every Piecewise needs a final True branch")
+        text = self._print(expr.args[-1].expr)
+        for branch in reversed(expr.args[:-1]):
+            text = f"(({self._print(branch.cond)}) ? ({self._print(branch.expr)}) : ({text}))"
+        return text
+
+
+def python_name(calc_id: str) -> str:
+    return calc_id.replace("-", "_")
+
+
+def js_name(calc_id: str) -> str:
+    head, *rest = re.split(r"[-_]", calc_id)
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _py(expr: sp.Basic) -> str:
+    return _Python().doprint(expr)
+
+
+def _js(expr: sp.Basic) -> str:
+    return _JavaScript().doprint(expr)
+
+
+def _default(spec: CalculatorSpec, item: Input) -> str | None:
+    """The parameter's default as JSON-like text (``null`` for "absent"), or None if required.
+
+    With a tier table, the rate and amount it supplies are not required on their own.
+    """
+    if item.optional and item.kind != "tiers":
+        return json.dumps(float(item.fallback))
+    if item.kind == "tiers" or ("tiers" in spec.input_names and item.name in TIER_OUTPUTS):
+        return "null"
+    return None
+
+
+def _parameters(spec: CalculatorSpec, skip: str, extra: str) -> list[tuple[str, str | None]]:
+    params = [(i.name, _default(spec, i)) for i in spec.inputs if i.name != skip]
+    return params + ([(extra, None)] if extra else [])
+
+
+def _py_parameters(spec: CalculatorSpec, skip: str = "", extra: str = "") -> str:
+    parts = [name if default is None else f"{name}={'None' if default == 'null' else default}"
+             for name, default in _parameters(spec, skip, extra)]
+    return ", ".join(["*", *parts])
+
+
+def _js_parameters(spec: CalculatorSpec, skip: str = "", extra: str = "") -> str:
+    parts = [name if default is None else f"{name} = {default}" for name, default in _parameters(spec, skip, extra)]
+    return "{" + ", ".join(parts) + "}"
+
+
+def _docstring(spec: CalculatorSpec) -> list[str]:
+    lines = [f'"""{spec.title}: {spec.summary}', ""]
+    lines += [f"    {i.name}: {i.label}" + (f" ({i.unit})" if i.unit else "") + f"; {i.bounds_text}." for i in spec.inputs]
+    lines += ["    Returns every output by name: " + ", ".join(spec.output_names) + '.', '    """']
+    return lines
+
+
+def _preamble_py(defn: Definition, spec: CalculatorSpec) -> list[str]:
+    lines = []
+    for name, values in defn.choices.items():
+        sign = defn.symbols[name].name
+        lines += [f"if {name} not in {tuple(values)!r}:",
+                  f"    raise ValueError(f\"{name} must be one of {', '.join(values)}, got {{{name}!r}}\")",
+                  f"{sign} = {values!r}[{name}]"]
+    if "tiers" in spec.input_names:
+        rate, amount, tier = TIER_OUTPUTS
+        lines += [f"{tier} = 0", "if tiers:", f"    {rate}, {amount}, {tier} = tier_lookup(tiers, notional)",
+                  f"elif {rate} is None:", f"    raise ValueError('give {rate} or tiers')"]
+    return lines
+
+
+def _preamble_js(defn: Definition, spec: CalculatorSpec) -> list[str]:
+    lines = []
+    for name, values in defn.choices.items():
+        sign = defn.symbols[name].name
+        lines += [f"if (!Object.hasOwn({json.dumps(values)}, {name})) "
+                  f"throw new RangeError(`{name} must be one of {', '.join(values)}, got ${{{name}}}`);",
+                  f"const {sign} = {json.dumps(values)}[{name}];"]
+    if "tiers" in spec.input_names:
+        rate, amount, tier = TIER_OUTPUTS
+        lines += [f"let {tier} = 0;", f"if (tiers) [{rate}, {amount}, {tier}] = tierLookup(tiers, notional);",
+                  f"else if ({rate} === null) throw new RangeError('give {rate} or tiers');"]
+    return lines
+
+
+def _guards_py(guards: Iterable[Guard]) -> list[str]:
+    return [f"if not ({_py(g.condition)}):\n    raise ValueError({g.message!r})" for g in guards]
+
+
+def _guards_js(guards: Iterable[Guard]) -> list[str]:
+    return [f"if (!({_js(g.condition)})) throw new RangeError({json.dumps(g.message)});" for g in guards]
+
+
+def _indent(lines: Iterable[str], by: str = "    ") -> str:
+    return "\n".join(by + line.replace("\n", "\n" + by) for line in lines)
+
+
+def _assignments(defn: Definition) -> list[tuple[str, sp.Expr]]:
+    """Steps and outputs to compute; an output that is just an input of the same name is skipped."""
+    return [(name, expr) for name, expr in defn.assignments if expr != local(name)]
+
+
+def python_function(defn: Definition, spec: CalculatorSpec) -> str:
+    """``def <id>(*, inputs...) -> dict`` in stdlib Python (``math`` only)."""
+    body = [*_docstring(spec), *_preamble_py(defn, spec), *_guards_py(defn.guards)]
+    body += [f"{name} = {_py(expr)}" for name, expr in _assignments(defn)]
+    body.append("return {" + ", ".join(f'"{name}": {name}' for name in spec.output_names) + "}")
+    return f"def {python_name(spec.id)}({_py_parameters(spec)}):\n{_indent(body)}\n"
+
+
+def javascript_function(defn: Definition, spec: CalculatorSpec) -> str:
+    """``function <camelId>({inputs...})`` in plain JavaScript, using the runtime's ``erfc``."""
+    body = [*_preamble_js(defn, spec), *_guards_js(defn.guards)]
+    body += [f"const {name} = {_js(expr)};" for name, expr in _assignments(defn)]
+    body.append("return {" + ", ".join(spec.output_names) + "};")
+    return f"function {js_name(spec.id)}({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
+
+
+def closed_form(defn: Definition, target: str) -> sp.Expr:
+    """The input ``target`` as an expression in the other inputs and the primary output."""
+    primary = local(defn.primary)
+    roots = sp.solve(sp.Eq(primary, defn.expanded(defn.output_expr(defn.primary))), defn.symbols[target], dict=True)
+    if len(roots) != 1:
+        raise ValueError(f"{defn.id}: expected one closed-form root for {target}, got {len(roots)}")
+    return roots[0][defn.symbols[target]]
+
+
+def python_solver(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+    """``def solve_<target>(*, other inputs..., <primary>)`` returning the target input."""
+    body = [*_preamble_py(defn, spec), *_guards_py(defn.solve_guards.get(target, ())),
+            f"return {_py(closed_form(defn, target))}"]
+    return f"def solve_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
+
+
+def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+    body = [*_preamble_js(defn, spec), *_guards_js(defn.solve_guards.get(target, ())),
+            f"return {_js(closed_form(defn, target))};"]
+    return (f"function solve_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
+            f"{_indent(body, '  ')}\n}}\n")
+
+
+def runtime_section(name: str) -> str:
+    """One marked section of ``runtime.js`` (e.g. ``erfc``), for a self-contained snippet."""
+    text = RUNTIME_JS.read_text(encoding="utf-8")
+    match = re.search(rf"// <{name}>\n(.*?)// </{name}>\n", text, re.S)
+    if match is None:
+        raise KeyError(f"runtime.js has no section '{name}'")
+    return match.group(1)

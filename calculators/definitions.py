@@ -1,0 +1,201 @@
+"""The fifteen calculators' mathematics, each written once as SymPy expressions.
+
+Symbols carry the input names, so the generated Python and JavaScript read like the
+contract. ``s`` is the side sign (+1 long, −1 short) and ``phi`` the option sign (+1 call,
+−1 put). Greeks are written in closed form; a test checks each against the derivative
+of the price, so the closed forms and the conventions (per point, per day) cannot drift.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .symbolic import Definition, Guard, NormCdf, local, norm_pdf, symbols
+
+SIDE = {"long": 1, "short": -1}
+OPTION_TYPE = {"call": 1, "put": -1}
+s, phi = symbols("s", "phi")
+
+
+def constant_product_swap() -> Definition:
+    x, y, dx, f = symbols("reserve_in", "reserve_out", "amount_in", "fee_rate")
+    net, out, dy = local("amount_in_after_fee"), local("amount_out"), local("amount_out")
+    return Definition(
+        "constant-product-swap", {"reserve_in": x, "reserve_out": y, "amount_in": dx, "fee_rate": f},
+        steps=(("amount_in_after_fee", dx * (1 - f)),),
+        outputs=(("amount_out", y * net / (x + net)),
+                 ("k_before", x * y),
+                 ("k_after", (x + dx) * (y - out)),
+                 ("spot_price", y / x),
+                 ("execution_price", dy / dx),
+                 ("price_impact", 1 - local("execution_price") / local("spot_price"))),
+        solve_guards={"amount_in": (Guard(sp.Lt(local("amount_out"), y),
+                                          "amount_out must be less than reserve_out: a pool cannot be emptied"),)},
+        notation={"reserve_in": "x", "reserve_out": "y", "amount_in": "Δx", "fee_rate": "f",
+                  "amount_in_after_fee": "Δx_net", "amount_out": "Δy", "k_before": "k_0", "k_after": "k_1",
+                  "spot_price": "p_spot", "execution_price": "p_exec", "price_impact": "I"},
+        closed_form_solves=("amount_in",))
+
+
+def impermanent_loss() -> Definition:
+    (r,) = symbols("price_ratio")
+    return Definition("impermanent-loss", {"price_ratio": r},
+                      outputs=(("impermanent_loss", 2 * sp.sqrt(r) / (1 + r) - 1),),
+                      notation={"price_ratio": "r", "impermanent_loss": "IL"})
+
+
+def maintenance_margin() -> Definition:
+    n, m, a, tier = symbols("notional", "maintenance_margin_rate", "maintenance_amount", "tier")
+    return Definition(
+        "maintenance-margin", {"notional": n, "maintenance_margin_rate": m, "maintenance_amount": a, "tier": tier},
+        outputs=(("maintenance_margin", n * m - a), ("applied_rate", m), ("applied_amount", a), ("tier", tier)),
+        guards=(Guard(sp.Le(a, n * m), "maintenance_amount must not exceed notional × maintenance_margin_rate "
+                                       "(the margin would be negative)"),),
+        notation={"notional": "N", "maintenance_margin_rate": "m", "maintenance_amount": "cum",
+                  "maintenance_margin": "MM", "applied_rate": "m", "applied_amount": "cum", "tier": "n"})
+
+
+def initial_margin() -> Definition:
+    n, lev = symbols("notional", "leverage")
+    return Definition("initial-margin", {"notional": n, "leverage": lev},
+                      outputs=(("initial_margin", n / lev),),
+                      solve_guards={"leverage": (Guard(sp.Gt(local("initial_margin"), 0),
+                                                       "initial_margin must be greater than 0"),)},
+                      notation={"notional": "N", "leverage": "L", "initial_margin": "IM"},
+                      closed_form_solves=("leverage",))
+
+
+def margin_ratio() -> Definition:
+    mm, mb = symbols("maintenance_margin", "margin_balance")
+    return Definition("margin-ratio", {"maintenance_margin": mm, "margin_balance": mb},
+                      outputs=(("margin_ratio", mm / mb),),
+                      notation={"maintenance_margin": "MM", "margin_balance": "MB", "margin_ratio": "MR"})
+
+
+def liquidation_price() -> Definition:
+    q, ep, wb, mmr, cum, tmm, upnl = symbols("quantity", "entry_price", "wallet_balance", "maintenance_margin_rate",
+                                             "maintenance_amount", "other_maintenance_margin", "other_unrealized_pnl")
+    price = (wb - tmm + upnl + cum - s * q * ep) / (q * mmr - s * q)
+    return Definition(
+        "liquidation-price",
+        {"side": s, "quantity": q, "entry_price": ep, "wallet_balance": wb, "maintenance_margin_rate": mmr,
+         "maintenance_amount": cum, "other_maintenance_margin": tmm, "other_unrealized_pnl": upnl},
+        outputs=(("liquidation_price", price),), choices={"side": SIDE},
+        notation={"quantity": "Q", "entry_price": "EP", "wallet_balance": "WB", "maintenance_margin_rate": "MMR",
+                  "maintenance_amount": "cum", "other_maintenance_margin": "TMM_1", "other_unrealized_pnl": "UPNL_1",
+                  "liquidation_price": "LP"},
+        closed_form_solves=("entry_price", "wallet_balance", "quantity"))
+
+
+def linear_pnl() -> Definition:
+    q, ep, xp = symbols("quantity", "entry_price", "exit_price")
+    return Definition("linear-pnl", {"side": s, "quantity": q, "entry_price": ep, "exit_price": xp},
+                      outputs=(("pnl", s * q * (xp - ep)),), choices={"side": SIDE},
+                      notation={"quantity": "Q", "entry_price": "P_entry", "exit_price": "P_exit", "pnl": "PnL"},
+                      closed_form_solves=("exit_price",))
+
+
+def inverse_pnl() -> Definition:
+    c, ep, xp = symbols("contracts", "entry_price", "exit_price")
+    return Definition("inverse-pnl", {"side": s, "contracts": c, "entry_price": ep, "exit_price": xp},
+                      outputs=(("pnl", s * c * (1 / ep - 1 / xp)),), choices={"side": SIDE},
+                      notation={"contracts": "C", "entry_price": "P_entry", "exit_price": "P_exit", "pnl": "PnL"},
+                      closed_form_solves=("exit_price",))
+
+
+def funding_rate() -> Definition:
+    p, i, c = symbols("premium_index", "interest_rate", "clamp")
+    return Definition("funding-rate", {"premium_index": p, "interest_rate": i, "clamp": c},
+                      outputs=(("funding_rate", p + sp.Min(c, sp.Max(-c, i - p))),),
+                      notation={"premium_index": "P", "interest_rate": "I", "clamp": "c", "funding_rate": "F"})
+
+
+def funding_payment() -> Definition:
+    n, f = symbols("notional", "funding_rate")
+    return Definition("funding-payment", {"side": s, "notional": n, "funding_rate": f},
+                      outputs=(("payment", s * n * f),), choices={"side": SIDE},
+                      notation={"notional": "N", "funding_rate": "F", "payment": "payment"})
+
+
+def black_scholes() -> Definition:
+    spot, k, t, vol, r, q = symbols("spot", "strike", "time_to_expiry", "volatility", "risk_free_rate", "dividend_yield")
+    d1, d2 = local("d1"), local("d2")
+    carry, discount = sp.exp(-q * t), sp.exp(-r * t)
+    theta = (-spot * carry * norm_pdf(d1) * vol / (2 * sp.sqrt(t)) - phi * r * k * discount * NormCdf(phi * d2)
+             + phi * q * spot * carry * NormCdf(phi * d1))
+    return Definition(
+        "black-scholes",
+        {"option_type": phi, "spot": spot, "strike": k, "time_to_expiry": t, "volatility": vol,
+         "risk_free_rate": r, "dividend_yield": q},
+        steps=(("d1", (sp.log(spot / k) + (r - q + vol**2 / 2) * t) / (vol * sp.sqrt(t))),
+               ("d2", d1 - vol * sp.sqrt(t))),
+        outputs=(("price", phi * (spot * carry * NormCdf(phi * d1) - k * discount * NormCdf(phi * d2))),
+                 ("delta", phi * carry * NormCdf(phi * d1)),
+                 ("gamma", carry * norm_pdf(d1) / (spot * vol * sp.sqrt(t))),
+                 ("vega", spot * carry * norm_pdf(d1) * sp.sqrt(t) / 100),
+                 ("theta", theta / 365),
+                 ("rho", phi * k * t * discount * NormCdf(phi * d2) / 100)),
+        choices={"option_type": OPTION_TYPE},
+        notation={"spot": "S", "strike": "K", "time_to_expiry": "T", "volatility": "σ", "risk_free_rate": "r",
+                  "dividend_yield": "q", "phi": "φ", "d1": "d_1", "d2": "d_2", "price": "V", "delta": "Δ",
+                  "gamma": "Γ", "vega": "ν", "theta": "Θ", "rho": "ρ"},
+        numeric_solves={"volatility": (1e-6, 10.0)})
+
+
+def black_76() -> Definition:
+    fwd, k, t, vol, r = symbols("forward", "strike", "time_to_expiry", "volatility", "risk_free_rate")
+    d1, d2, price = local("d1"), local("d2"), local("price")
+    discount = sp.exp(-r * t)
+    return Definition(
+        "black-76",
+        {"option_type": phi, "forward": fwd, "strike": k, "time_to_expiry": t, "volatility": vol, "risk_free_rate": r},
+        steps=(("d1", (sp.log(fwd / k) + vol**2 * t / 2) / (vol * sp.sqrt(t))), ("d2", d1 - vol * sp.sqrt(t))),
+        outputs=(("price", phi * discount * (fwd * NormCdf(phi * d1) - k * NormCdf(phi * d2))),
+                 ("delta", phi * discount * NormCdf(phi * d1)),
+                 ("gamma", discount * norm_pdf(d1) / (fwd * vol * sp.sqrt(t))),
+                 ("vega", fwd * discount * norm_pdf(d1) * sp.sqrt(t) / 100),
+                 ("theta", (r * price - fwd * discount * norm_pdf(d1) * vol / (2 * sp.sqrt(t))) / 365),
+                 ("rho", -t * price / 100)),
+        choices={"option_type": OPTION_TYPE},
+        notation={"forward": "F", "strike": "K", "time_to_expiry": "T", "volatility": "σ", "risk_free_rate": "r",
+                  "phi": "φ", "d1": "d_1", "d2": "d_2", "price": "V", "delta": "Δ", "gamma": "Γ", "vega": "ν",
+                  "theta": "Θ", "rho": "ρ"},
+        numeric_solves={"volatility": (1e-6, 10.0)})
+
+
+def delta_hedge() -> Definition:
+    d, c, size = symbols("option_delta", "contracts", "contract_size")
+    return Definition("delta-hedge", {"option_delta": d, "contracts": c, "contract_size": size},
+                      outputs=(("hedge_quantity", -d * c * size),),
+                      notation={"option_delta": "Δ", "contracts": "n", "contract_size": "m", "hedge_quantity": "h"})
+
+
+def rate_limit_budget() -> Definition:
+    lim, win, w, rps = symbols("limit", "window_seconds", "request_weight", "requests_per_second")
+    return Definition(
+        "rate-limit-budget", {"limit": lim, "window_seconds": win, "request_weight": w, "requests_per_second": rps},
+        outputs=(("max_requests_per_window", sp.floor(lim / w)), ("min_interval_seconds", win * w / lim),
+                 ("utilization", rps * w * win / lim)),
+        notation={"limit": "L", "window_seconds": "W", "request_weight": "w", "requests_per_second": "λ",
+                  "max_requests_per_window": "n_max", "min_interval_seconds": "Δt_min", "utilization": "U"})
+
+
+def token_bucket() -> Definition:
+    cap, rate, tokens, dt, cost = symbols("capacity", "refill_rate", "tokens", "elapsed_seconds", "cost")
+    available, allowed = local("tokens_available"), local("allowed")
+    return Definition(
+        "token-bucket",
+        {"capacity": cap, "refill_rate": rate, "tokens": tokens, "elapsed_seconds": dt, "cost": cost},
+        outputs=(("tokens_available", sp.Min(cap, tokens + rate * dt)),
+                 ("allowed", sp.Piecewise((1, sp.Le(cost, available)), (0, True))),
+                 ("tokens_after", available - cost * allowed),
+                 ("wait_seconds", sp.Max(0, cost - available) / rate)),
+        guards=(Guard(sp.Le(cost, cap), "cost must not exceed capacity: such a request could never pass"),),
+        notation={"capacity": "C", "refill_rate": "ρ", "tokens": "b_0", "elapsed_seconds": "Δt", "cost": "c",
+                  "tokens_available": "b", "allowed": "a", "tokens_after": "b_1", "wait_seconds": "t_wait"})
+
+
+DEFINITIONS: dict[str, Definition] = {d.id: d for d in (
+    constant_product_swap(), impermanent_loss(), maintenance_margin(), initial_margin(), margin_ratio(),
+    liquidation_price(), linear_pnl(), inverse_pnl(), funding_rate(), funding_payment(), black_scholes(),
+    black_76(), delta_hedge(), rate_limit_budget(), token_bucket())}

@@ -1,0 +1,188 @@
+// Hand-written runtime for the generated calculators: a precise erfc, the tier lookup,
+// the monotone solver, and input checking. No DOM here (widget.js does that), so Node
+// can run it. Marked sections are copied verbatim into the copyable JS snippets.
+"use strict";
+
+// <erfc>
+// Complementary error function, relative error ~5e-16 for all x. Below 0.5 it is
+// 1 − erf from the Maclaurin series; above, Laplace's continued fraction, evaluated
+// bottom-up with a depth that grows as x shrinks. exp(−x²) is taken in two parts so
+// the rounding of x² does not cost accuracy in the far tail.
+function erfc(x) {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 0.5) {
+    let term = x, sum = x;
+    for (let n = 1; Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+      term *= -x * x / n;
+      sum += term / (2 * n + 1);
+    }
+    return 1 - 2 / Math.sqrt(Math.PI) * sum;
+  }
+  if (x > 27.3) return 0;  // below the smallest double
+  let fraction = x;
+  for (let k = Math.ceil(60 + 250 / (x * x)); k > 0; k--) fraction = x + (k / 2) / fraction;
+  const split = 134217729 * x, high = split - (split - x), low = x - high;
+  return Math.exp(-high * high) * Math.exp(-(2 * high * low + low * low)) / (Math.sqrt(Math.PI) * fraction);
+}
+// </erfc>
+
+// <tierLookup>
+// Rate, maintenance amount and 1-based number of the tier holding `notional`; each
+// tier's amount follows the cumulative rule, so the margin is continuous at boundaries.
+function tierLookup(tiers, notional) {
+  let amount = 0, previousRate = null;
+  for (let i = 0; i < tiers.length; i++) {
+    const rate = tiers[i].maintenance_margin_rate;
+    if (previousRate !== null) amount = tiers[i].floor * (rate - previousRate) + amount;
+    previousRate = rate;
+    if (notional <= tiers[i].cap) return [rate, amount, i + 1];
+  }
+  throw new RangeError(`notional ${notional} is above the last tier's cap ${tiers[tiers.length - 1].cap}`);
+}
+// </tierLookup>
+
+const GlossaryCalculators = (() => {
+  const registry = {};
+  const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+  class InputError extends Error {}
+
+  // Bisection until the bracket cannot shrink in floating point; solver.py is the same loop.
+  function solveMonotone(f, target, low, high) {
+    let fLow = f(low) - target, fHigh = f(high) - target;
+    if (fLow === 0) return low;
+    if (fHigh === 0) return high;
+    if ((fLow > 0) === (fHigh > 0)) {
+      return {lowest: Math.min(fLow, fHigh) + target, highest: Math.max(fLow, fHigh) + target};
+    }
+    for (let step = 0; step < 2000; step++) {
+      const mid = low + (high - low) / 2;
+      if (mid <= low || mid >= high) break;
+      const fMid = f(mid) - target;
+      if (fMid === 0) return mid;
+      if ((fMid > 0) === (fLow > 0)) { low = mid; fLow = fMid; } else { high = mid; fHigh = fMid; }
+    }
+    return Math.abs(fLow) <= Math.abs(fHigh) ? low : high;
+  }
+
+  function number(name, text) {
+    if (String(text).trim() === "") throw new InputError(`${name} is required`);
+    if (!NUMBER.test(String(text))) throw new InputError(`${name} must be a number, got '${text}'`);
+    const value = Number(text);
+    if (!Number.isFinite(value)) throw new InputError(`${name} must be a finite number, got '${text}'`);
+    return value;
+  }
+
+  function checked(input, text) {
+    if (input.kind === "choice") {
+      if (!input.choices.includes(text)) throw new InputError(`${input.name} must be ${input.bounds}, got '${text}'`);
+      return text;
+    }
+    const value = number(input.name, text);
+    const tooLow = input.low !== null && (input.lowOpen ? value <= input.low : value < input.low);
+    if (tooLow || (input.high !== null && value > input.high)) {
+      throw new InputError(`${input.name} = ${value} is out of range; it must be ${input.bounds}`);
+    }
+    return value;
+  }
+
+  function tierTable(text) {
+    if (String(text).trim() === "") return null;
+    let table;
+    try { table = JSON.parse(text); } catch (error) { throw new InputError(`tiers is not valid JSON: ${error.message}`); }
+    if (!Array.isArray(table) || table.length === 0) {
+      throw new InputError("tiers must be a non-empty JSON list of {floor, cap, maintenance_margin_rate} objects");
+    }
+    const keys = ["floor", "cap", "maintenance_margin_rate"];
+    table.forEach((tier, i) => {
+      const n = i + 1;
+      if (tier === null || typeof tier !== "object" || Array.isArray(tier) ||
+          Object.keys(tier).sort().join() !== [...keys].sort().join()) {
+        throw new InputError(`tiers: tier ${n} must be an object with exactly the keys ${keys.join(", ")}`);
+      }
+      for (const key of keys) {
+        if (typeof tier[key] !== "number" || !Number.isFinite(tier[key])) {
+          throw new InputError(`tiers: tier ${n} ${key} must be a finite number, got ${JSON.stringify(tier[key])}`);
+        }
+      }
+      if (!(tier.maintenance_margin_rate >= 0 && tier.maintenance_margin_rate <= 1)) {
+        throw new InputError(`tiers: tier ${n} maintenance_margin_rate must be between 0 and 1`);
+      }
+      if (tier.cap <= tier.floor) throw new InputError(`tiers: tier ${n} cap must be greater than its floor`);
+      if (i === 0 && tier.floor !== 0) throw new InputError("tiers: tier 1 must start at floor 0");
+      if (i > 0 && tier.floor !== table[i - 1].cap) {
+        throw new InputError(`tiers: tier ${n} floor must equal tier ${i}'s cap (${table[i - 1].cap}); tiers must be contiguous`);
+      }
+      if (i > 0 && tier.maintenance_margin_rate < table[i - 1].maintenance_margin_rate) {
+        throw new InputError(`tiers: tier ${n} rate must not be lower than tier ${i}'s`);
+      }
+    });
+    return table;
+  }
+
+  // Inputs from their text, fallbacks applied; the rate and amount a tier table supplies may be absent.
+  function readInputs(meta, texts, skip) {
+    const values = {};
+    const table = meta.inputs.some(i => i.kind === "tiers") ? tierTable(texts.tiers ?? "") : null;
+    for (const input of meta.inputs) {
+      if (input.name === skip) continue;
+      const text = texts[input.name];
+      if (input.kind === "tiers") values.tiers = table;
+      else if (table && (input.name === "maintenance_margin_rate" || input.name === "maintenance_amount")) values[input.name] = null;
+      else if ((text === undefined || String(text).trim() === "") && input.fallback !== null) values[input.name] = input.fallback;
+      else values[input.name] = checked(input, text ?? "");
+    }
+    if (table) tierLookup(table, values.notional);
+    return values;
+  }
+
+  function run(calc, values) {
+    const outputs = calc.compute(values);
+    for (const [name, value] of Object.entries(outputs)) {
+      if (!Number.isFinite(value)) throw new InputError(`these inputs are too extreme: ${name} is not a finite number`);
+      outputs[name] = value + 0;  // -0 shows as 0
+    }
+    return outputs;
+  }
+
+  function solve(calc, target, goal, values) {
+    const meta = calc.meta;
+    if (calc.solvers[target]) {
+      const solution = calc.solvers[target]({...values, [meta.primary]: goal});
+      const input = meta.inputs.find(i => i.name === target);
+      try { return checked(input, String(solution)); } catch (error) {
+        throw new InputError(`no ${target} in its allowed range (${input.bounds}) gives ${meta.primary} = ${goal}; ` +
+                             `the formula gives ${solution}`);
+      }
+    }
+    const [low, high] = meta.numericSolves[target];
+    const found = solveMonotone(x => run(calc, {...values, [target]: x})[meta.primary], goal, low, high);
+    if (typeof found === "number") return found;
+    throw new InputError(`${meta.primary} = ${goal} is outside the no-arbitrage bounds for these inputs: with ${target} ` +
+                         `from ${low} to ${high} it must lie between ${Number(found.lowest.toPrecision(10))} and ${Number(found.highest.toPrecision(10))}`);
+  }
+
+  // Every output by name for the given input texts; in solve mode `target` is found from the primary output.
+  function evaluate(id, texts, target = "") {
+    const calc = registry[id];
+    try {
+      if (!target) return run(calc, readInputs(calc.meta, texts, ""));
+      const values = readInputs(calc.meta, texts, target);
+      const goal = number(calc.meta.primary, texts[calc.meta.primary] ?? "");
+      const solution = solve(calc, target, goal, values);
+      return {...run(calc, {...values, [target]: solution}), [target]: solution};
+    } catch (error) {
+      if (error instanceof InputError || error instanceof RangeError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+
+  function register(meta, compute, solvers) {
+    registry[meta.id] = {meta, compute, solvers};
+  }
+
+  return {register, evaluate, InputError, registry, solveMonotone};
+})();
+
+if (typeof module !== "undefined") module.exports = {erfc, tierLookup, GlossaryCalculators};

@@ -1,0 +1,92 @@
+"""Tiered maintenance margin: reading a tier table and finding the tier of a notional.
+
+A table is a list of ``{floor, cap, maintenance_margin_rate}`` tiers, contiguous from 0
+with rates that never fall. Tier n holds floor_n < notional ≤ cap_n (tier 1 also holds
+0). Each tier's maintenance amount follows the cumulative rule cum_1 = 0,
+cum_n = floor_n·(rate_n − rate_{n−1}) + cum_{n−1}, which keeps the margin continuous
+across every boundary. ``tier_lookup`` is stdlib-only because the Python snippet copies
+it verbatim; ``runtime.js`` holds the same loop for the widget.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from .spec import CalculatorInputError
+
+# The inputs (and output) a tier table supplies, in the order tier_lookup returns them.
+TIER_OUTPUTS = ("maintenance_margin_rate", "maintenance_amount", "tier")
+KEYS = ("floor", "cap", "maintenance_margin_rate")
+EXAMPLE = Path(__file__).parent / "data" / "binance-btcusdt-tiers.json"
+
+
+def tier_lookup(tiers, notional):
+    """Rate, maintenance amount and 1-based number of the tier that holds ``notional``."""
+    amount, previous_rate = 0.0, None
+    for number, tier in enumerate(tiers, start=1):
+        rate = tier["maintenance_margin_rate"]
+        if previous_rate is not None:
+            amount = tier["floor"] * (rate - previous_rate) + amount
+        previous_rate = rate
+        if notional <= tier["cap"]:
+            return rate, amount, number
+    raise ValueError(f"notional {notional} is above the last tier's cap {tiers[-1]['cap']}")
+
+
+def parse_tiers(value: Any) -> tuple[dict[str, float], ...]:
+    """A validated tier table from JSON text or a list of mappings; ``()`` for an empty value."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ()
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise CalculatorInputError(f"tiers is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if not isinstance(value, list) or not value:
+        raise CalculatorInputError("tiers must be a non-empty JSON list of {floor, cap, maintenance_margin_rate} objects")
+    tiers = tuple(_tier(number, item) for number, item in enumerate(value, start=1))
+    _check_order(tiers)
+    return tiers
+
+
+def _tier(number: int, item: Any) -> dict[str, float]:
+    if not isinstance(item, dict) or set(item) != set(KEYS):
+        raise CalculatorInputError(f"tiers: tier {number} must be an object with exactly the keys {', '.join(KEYS)}")
+    tier = {}
+    for key in KEYS:
+        value = item[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise CalculatorInputError(f"tiers: tier {number} {key} must be a finite number, got {value!r}")
+        tier[key] = float(value)
+    if not 0 <= tier["maintenance_margin_rate"] <= 1:
+        raise CalculatorInputError(f"tiers: tier {number} maintenance_margin_rate must be between 0 and 1")
+    if tier["cap"] <= tier["floor"]:
+        raise CalculatorInputError(f"tiers: tier {number} cap must be greater than its floor")
+    return tier
+
+
+def _check_order(tiers: tuple[dict[str, float], ...]) -> None:
+    if tiers[0]["floor"] != 0:
+        raise CalculatorInputError("tiers: tier 1 must start at floor 0")
+    for number, (before, after) in enumerate(zip(tiers, tiers[1:]), start=2):
+        if after["floor"] != before["cap"]:
+            raise CalculatorInputError(f"tiers: tier {number} floor must equal tier {number - 1}'s cap "
+                                       f"({before['cap']:g}); tiers must be contiguous")
+        if after["maintenance_margin_rate"] < before["maintenance_margin_rate"]:
+            raise CalculatorInputError(f"tiers: tier {number} rate must not be lower than tier {number - 1}'s")
+
+
+def resolve(tiers: tuple[dict[str, float], ...], notional: float) -> tuple[float, float, int]:
+    """``tier_lookup`` with its error as a ``CalculatorInputError``."""
+    try:
+        return tier_lookup(tiers, notional)
+    except ValueError as exc:
+        raise CalculatorInputError(str(exc)) from None
+
+
+def example_table() -> dict[str, Any]:
+    """The shipped, dated and cited example tier table."""
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import tiers
-from .spec import CalculatorInputError, CalculatorSpec, as_number
 from .solver import OutOfReach, solve_monotone
+from .spec import CalculatorInputError, CalculatorSpec, as_number
 
 
 class Calculator:

@@ -91,6 +91,7 @@ const GlossaryCalculators = (() => {
     if (String(text).trim() === "") return null;
     let table;
     try { table = JSON.parse(text); } catch (error) { throw new InputError(`tiers is not valid JSON: ${error.message}`); }
+    if (table !== null && typeof table === "object" && !Array.isArray(table) && "tiers" in table) table = table.tiers;
     if (!Array.isArray(table) || table.length === 0) {
       throw new InputError("tiers must be a non-empty JSON list of {floor, cap, maintenance_margin_rate} objects");
     }

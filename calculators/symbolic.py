@@ -26,6 +26,9 @@ class NormCdf(sp.Function):
     def fdiff(self, argindex=1):
         return NormPdf(self.args[0])
 
+    def _eval_evalf(self, prec):
+        return (sp.erfc(-self.args[0] / sp.sqrt(2)) / 2).evalf(prec)
+
 
 class NormPdf(sp.Function):
     """The standard normal density, kept whole so the formula display reads n(d₁)."""
@@ -34,6 +37,9 @@ class NormPdf(sp.Function):
 
     def fdiff(self, argindex=1):
         return -self.args[0] * NormPdf(self.args[0])
+
+    def _eval_evalf(self, prec):
+        return (sp.exp(-self.args[0]**2 / 2) / sp.sqrt(2 * sp.pi)).evalf(prec)
 
 
 def norm_pdf(x: sp.Expr) -> sp.Expr:

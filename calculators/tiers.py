@@ -10,6 +10,7 @@ it verbatim; ``runtime.js`` holds the same loop for the widget.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
@@ -45,6 +46,8 @@ def parse_tiers(value: Any) -> tuple[dict[str, float], ...]:
             value = json.loads(value)
         except json.JSONDecodeError as exc:
             raise CalculatorInputError(f"tiers is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    if isinstance(value, dict) and "tiers" in value:  # a table file with its source, like the shipped example
+        value = value["tiers"]
     if not isinstance(value, list) or not value:
         raise CalculatorInputError("tiers must be a non-empty JSON list of {floor, cap, maintenance_margin_rate} objects")
     tiers = tuple(_tier(number, item) for number, item in enumerate(value, start=1))
@@ -71,7 +74,7 @@ def _tier(number: int, item: Any) -> dict[str, float]:
 def _check_order(tiers: tuple[dict[str, float], ...]) -> None:
     if tiers[0]["floor"] != 0:
         raise CalculatorInputError("tiers: tier 1 must start at floor 0")
-    for number, (before, after) in enumerate(zip(tiers, tiers[1:]), start=2):
+    for number, (before, after) in enumerate(itertools.pairwise(tiers), start=2):
         if after["floor"] != before["cap"]:
             raise CalculatorInputError(f"tiers: tier {number} floor must equal tier {number - 1}'s cap "
                                        f"({before['cap']:g}); tiers must be contiguous")

@@ -1,0 +1,184 @@
+"""The calculators' Python API and ``glossary calc``: contract, input errors, number text."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+import calculators
+from calculators import CalculatorInputError
+from calculators.tiers import EXAMPLE, parse_tiers
+from calculators.widget import display, js_string
+from site_build.cli import main
+
+ISSUE_IDS = {"constant-product-swap", "impermanent-loss", "maintenance-margin", "initial-margin", "margin-ratio",
+             "liquidation-price", "linear-pnl", "inverse-pnl", "funding-rate", "funding-payment", "black-scholes",
+             "black-76", "delta-hedge", "rate-limit-budget", "token-bucket"}
+
+
+def defaults(calc) -> dict:
+    return {i.name: i.default for i in calc.inputs if i.kind != "tiers"}
+
+
+def test_registry_has_the_fifteen_calculators_with_distinct_input_and_output_names():
+    assert set(calculators.REGISTRY) == ISSUE_IDS
+    for calc in calculators.REGISTRY.values():
+        assert not set(calc.input_names) & set(calc.output_names), calc.id
+        assert all(i.default is not None for i in calc.inputs), calc.id
+
+
+def test_get_suggests_close_ids():
+    with pytest.raises(KeyError, match="did you mean black-scholes"):
+        calculators.get("black-schole")
+
+
+def test_importing_the_registry_does_not_import_sympy():
+    import subprocess
+    import sys
+
+    code = "import sys, calculators; calculators.get('black-76').check_example({}); print('sympy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("abc", "spot must be a number, got 'abc'"),
+    (float("nan"), "spot must be a finite number"),
+    (float("inf"), "spot must be a finite number"),
+    (True, "spot must be a number, got True"),
+    (None, "spot must be a number, got None"),
+    (0, "spot = 0 is out of range; it must be > 0"),
+    (-5, "spot = -5 is out of range; it must be > 0"),
+])
+def test_bad_numbers_name_the_input_value_and_range(value, message):
+    calc = calculators.get("black-scholes")
+    with pytest.raises(CalculatorInputError, match=message.replace("(", r"\(")):
+        calc.compute(**{**defaults(calc), "spot": value})
+
+
+@pytest.mark.parametrize(("calc_id", "change", "message"), [
+    ("linear-pnl", {"side": "sideways"}, "side must be one of long, short, got 'sideways'"),
+    ("black-76", {"option_type": "straddle"}, "option_type must be one of call, put"),
+    ("token-bucket", {"cost": 50}, "cost must not exceed capacity"),
+    ("maintenance-margin", {"maintenance_amount": 1e9}, "maintenance_amount must not exceed"),
+    ("initial-margin", {"leverage": 0.5}, "leverage = 0.5 is out of range; it must be ≥ 1 and ≤ 1000"),
+    ("margin-ratio", {"margni_balance": 1}, "did you mean margin_balance"),
+])
+def test_input_errors_are_specific(calc_id, change, message):
+    calc = calculators.get(calc_id)
+    with pytest.raises(CalculatorInputError, match=message):
+        calc.compute(**{**defaults(calc), **change})
+
+
+def test_missing_required_input_is_named_and_optional_inputs_fall_back():
+    calc = calculators.get("liquidation-price")
+    with pytest.raises(CalculatorInputError, match="missing input entry_price"):
+        calc.compute(side="long", quantity=1, wallet_balance=10, maintenance_margin_rate=0.01)
+    full = calc.compute(side="long", quantity=1, entry_price=100, wallet_balance=10, maintenance_margin_rate=0.01)
+    assert full == calc.compute(side="long", quantity=1, entry_price=100, wallet_balance=10, maintenance_margin_rate=0.01,
+                                maintenance_amount=0, other_maintenance_margin=0, other_unrealized_pnl=0)
+
+
+def test_a_liquidation_price_at_or_below_zero_is_returned_not_raised():
+    calc = calculators.get("liquidation-price")
+    result = calc.compute(side="long", quantity=1, entry_price=100, wallet_balance=150, maintenance_margin_rate=0.01)
+    assert result["liquidation_price"] < 0
+
+
+@pytest.mark.parametrize(("tiers", "message"), [
+    ("[", "tiers is not valid JSON"),
+    ("[]", "non-empty JSON list"),
+    ('[{"floor": 0, "cap": 10}]', "exactly the keys"),
+    ('[{"floor": 5, "cap": 10, "maintenance_margin_rate": 0.01}]', "tier 1 must start at floor 0"),
+    ('[{"floor": 0, "cap": 10, "maintenance_margin_rate": 0.01}, {"floor": 11, "cap": 20, "maintenance_margin_rate": 0.02}]',
+     "tier 2 floor must equal tier 1's cap"),
+    ('[{"floor": 0, "cap": 10, "maintenance_margin_rate": 0.02}, {"floor": 10, "cap": 20, "maintenance_margin_rate": 0.01}]',
+     "tier 2 rate must not be lower"),
+    ('[{"floor": 0, "cap": 10, "maintenance_margin_rate": "x"}]', "must be a finite number"),
+])
+def test_bad_tier_tables_are_refused_with_the_tier_named(tiers, message):
+    with pytest.raises(CalculatorInputError, match=message):
+        parse_tiers(tiers)
+
+
+def test_a_notional_above_the_last_cap_is_an_input_error():
+    with pytest.raises(CalculatorInputError, match="above the last tier's cap"):
+        calculators.get("maintenance-margin").compute(notional=6e8, tiers=EXAMPLE.read_text())
+
+
+@pytest.mark.parametrize(("calc_id", "target", "message"), [
+    ("impermanent-loss", "price_ratio", "cannot solve for 'price_ratio'; it can solve for nothing"),
+    ("initial-margin", "leverage", "needs the target initial_margin"),
+])
+def test_solve_usage_errors(calc_id, target, message):
+    calc = calculators.get(calc_id)
+    with pytest.raises(CalculatorInputError, match=message):
+        calc.solve(target, **{k: v for k, v in defaults(calc).items() if k != target})
+
+
+def test_solve_refuses_a_solution_outside_the_inputs_range():
+    with pytest.raises(CalculatorInputError, match=r"no leverage in its allowed range \(≥ 1 and ≤ 1000\)"):
+        calculators.get("initial-margin").solve("leverage", initial_margin=200_000, notional=50_000)
+    with pytest.raises(CalculatorInputError, match="amount_out must be less than reserve_out"):
+        calculators.get("constant-product-swap").solve("amount_in", amount_out=5, reserve_in=10, reserve_out=5)
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.0, "0"), (-0.0, "0"), (480.0, "480"), (0.1, "0.1"), (1e21, "1e+21"), (1e-7, "1e-7"), (123456789012345680000.0,
+     "123456789012345680000"), (1.5e-7, "1.5e-7"), (0.000001, "0.000001"), (-2.5e22, "-2.5e+22"), (57228.9156626506,
+     "57228.9156626506")])
+def test_js_string_matches_javascript_number_to_string(value, text):
+    assert js_string(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [(57228.9156626506, "57,228.91566"), (0, "0"), (-0.0125, "-0.0125"),
+                                             (2.2e-8, "2.2e-8"), (1234567.0, "1,234,567")])
+def test_display_text(value, text):
+    assert display(value) == text
+
+
+def test_cli_calc_prints_outputs_and_json(capsys):
+    args = ["calc", "liquidation-price", "--side", "long", "--quantity", "1", "--entry-price", "60000",
+            "--wallet_balance=3000", "--maintenance-margin-rate", "0.004"]
+    assert main(args) == 0
+    assert capsys.readouterr().out == "liquidation_price  57228.9156626506 USDT\n"
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"liquidation_price": 57228.9156626506}
+
+
+def test_cli_calc_solves_and_reads_a_tier_file(capsys):
+    assert main(["calc", "initial-margin", "--notional", "50000", "--initial-margin", "2500", "--solve", "leverage",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {"leverage": 20.0, "initial_margin": 2500.0}
+    assert main(["calc", "maintenance-margin", "--notional", "300000", "--tiers", str(EXAMPLE), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["applied_amount"] == 1300
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["calc", "token-bucket", "--capacity", "1"], 1, "error: missing input refill_rate"),
+    (["calc", "black-scholes", "--option-type", "put", "--spot", "x"], 1, "error: spot must be a number, got 'x' [calc-input]"),
+    (["calc", "initial-margin", "--notional"], 1, "error: --notional needs a value [calc-input]"),
+    (["calc", "initial-margin", "50"], 1, "error: expected --INPUT VALUE, got '50' [calc-input]"),
+    (["check", "--bogus"], 2, "unrecognized arguments: --bogus"),
+    (["calc", "nope"], 2, "error: no calculator 'nope'"),
+    (["calc"], 2, "give a calculator id"),
+])
+def test_cli_calc_errors_are_one_line_without_traceback(capsys, args, code, message):
+    try:
+        result = main(args)
+    except SystemExit as exit_:
+        result = exit_.code
+    err = capsys.readouterr().err
+    assert result == code and message in err and "Traceback" not in err
+
+
+def test_cli_calc_list(capsys):
+    assert main(["calc", "--list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 15 and listed[0].startswith("constant-product-swap")
+
+
+def test_outputs_are_never_negative_zero():
+    result = calculators.get("funding-payment").compute(side="short", notional=0, funding_rate=0.001)
+    assert math.copysign(1, result["payment"]) == 1

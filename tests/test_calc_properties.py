@@ -1,0 +1,206 @@
+"""Property tests: identities that must hold for every valid input, found by Hypothesis."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import calculators
+from calculators import CalculatorInputError
+from calculators.definitions import DEFINITIONS
+from calculators.tiers import example_table, tier_lookup
+
+SETTINGS = settings(max_examples=150, deadline=None)
+
+
+def pos(low: float, high: float) -> st.SearchStrategy[float]:
+    return st.floats(low, high, allow_nan=False, allow_infinity=False)
+
+
+side = st.sampled_from(["long", "short"])
+option_type = st.sampled_from(["call", "put"])
+
+
+def close(a: float, b: float, rel: float = 1e-9, abs_: float = 1e-9) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
+
+
+@SETTINGS
+@given(side=side, quantity=pos(0.001, 1000), entry=pos(1, 1e5), leverage=pos(1, 100), mmr=pos(0.001, 0.05))
+def test_liquidation_price_solves_back_to_each_input(side, quantity, entry, leverage, mmr):
+    calc = calculators.get("liquidation-price")
+    inputs = dict(side=side, quantity=quantity, entry_price=entry, wallet_balance=quantity * entry / leverage,
+                  maintenance_margin_rate=mmr)
+    price = calc.compute(**inputs)["liquidation_price"]
+    for target in ("entry_price", "wallet_balance", "quantity"):
+        others = {k: v for k, v in inputs.items() if k != target}
+        try:
+            found = calc.solve(target, liquidation_price=price, **others)
+        except CalculatorInputError:
+            continue  # e.g. a wallet balance that solves to below zero: refused, never wrong
+        assert close(found, inputs[target], rel=1e-7, abs_=1e-7 * max(1.0, entry * quantity)), target
+
+
+@SETTINGS
+@given(side=side, quantity=pos(0.001, 1000), entry=pos(1, 1e5), balance=pos(0, 1e6), mmr=pos(0, 0.5))
+def test_margin_ratio_is_exactly_one_at_the_liquidation_price(side, quantity, entry, balance, mmr):
+    """At the liquidation price the margin balance equals the maintenance margin (the defining property)."""
+    price = calculators.get("liquidation-price").compute(side=side, quantity=quantity, entry_price=entry,
+                                                          wallet_balance=balance, maintenance_margin_rate=mmr)
+    lp = price["liquidation_price"]
+    assume(lp > 0)
+    sign = 1 if side == "long" else -1
+    margin_balance = balance + sign * quantity * (lp - entry)
+    assert close(margin_balance, quantity * lp * mmr, rel=1e-8, abs_=1e-6 * (balance + quantity * entry))
+
+
+@SETTINGS
+@given(x=pos(1, 1e9), y=pos(1, 1e9), share=pos(1e-6, 10), fee=pos(0, 0.1))
+def test_swap_k_never_decreases_and_amount_in_solves_back(x, y, share, fee):
+    calc = calculators.get("constant-product-swap")
+    out = calc.compute(reserve_in=x, reserve_out=y, amount_in=x * share, fee_rate=fee)
+    assert out["k_after"] >= out["k_before"] * (1 - 1e-12)
+    assert 0 < out["amount_out"] < y
+    assert out["price_impact"] >= -1e-12
+    found = calc.solve("amount_in", amount_out=out["amount_out"], reserve_in=x, reserve_out=y, fee_rate=fee)
+    assert close(found, x * share, rel=1e-9)
+
+
+@SETTINGS
+@given(r=pos(1e-6, 1e6))
+def test_impermanent_loss_is_never_a_gain_and_symmetric_in_the_ratio(r):
+    calc = calculators.get("impermanent-loss")
+    loss = calc.compute(price_ratio=r)["impermanent_loss"]
+    assert -1 < loss <= 1e-15
+    assert close(loss, calc.compute(price_ratio=1 / r)["impermanent_loss"], rel=1e-9, abs_=1e-12)
+
+
+def _option(calc_id, kind, under, strike, t, vol, r, q=0.0):
+    names = {"black-scholes": "spot", "black-76": "forward"}
+    inputs = {"option_type": kind, names[calc_id]: under, "strike": strike, "time_to_expiry": t,
+              "volatility": vol, "risk_free_rate": r}
+    if calc_id == "black-scholes":
+        inputs["dividend_yield"] = q
+    return inputs
+
+
+option_cases = dict(under=pos(1, 1e5), moneyness=pos(0.5, 2), t=pos(0.01, 5), vol=pos(0.05, 2), r=pos(-0.05, 0.2),
+                    q=pos(0, 0.1))
+
+
+@SETTINGS
+@pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
+@given(**option_cases)
+def test_put_call_parity(calc_id, under, moneyness, t, vol, r, q):
+    calc = calculators.get(calc_id)
+    q = q if calc_id == "black-scholes" else 0.0
+    strike = under * moneyness
+    call = calc.compute(**_option(calc_id, "call", under, strike, t, vol, r, q))
+    put = calc.compute(**_option(calc_id, "put", under, strike, t, vol, r, q))
+    carry = math.exp(-q * t) if calc_id == "black-scholes" else math.exp(-r * t)
+    forward_value = under * carry - strike * math.exp(-r * t)
+    assert close(call["price"] - put["price"], forward_value, rel=1e-9, abs_=1e-9 * under)
+    assert close(call["delta"] - put["delta"], carry, rel=1e-9, abs_=1e-12)
+    assert close(call["gamma"], put["gamma"], rel=1e-9) and close(call["vega"], put["vega"], rel=1e-9)
+
+
+@SETTINGS
+@pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
+@given(kind=option_type, **option_cases)
+def test_implied_volatility_recovers_the_volatility(calc_id, kind, under, moneyness, t, vol, r, q):
+    calc = calculators.get(calc_id)
+    inputs = _option(calc_id, kind, under, under * moneyness, t, vol, r, q)
+    result = calc.compute(**inputs)
+    assume(result["vega"] > 1e-6 * under)  # with almost no vega the price does not pin the volatility down
+    others = {k: v for k, v in inputs.items() if k != "volatility"}
+    assert abs(calc.solve("volatility", price=result["price"], **others) - vol) < 1e-10 * max(1, 1 / result["vega"])
+
+
+@pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
+def test_prices_outside_no_arbitrage_bounds_are_refused(calc_id):
+    calc = calculators.get(calc_id)
+    inputs = _option(calc_id, "call", 100, 100, 1, 0.3, 0.05)
+    others = {k: v for k, v in inputs.items() if k != "volatility"}
+    for price in (100.5, 1e-9):
+        with pytest.raises(CalculatorInputError, match="no-arbitrage bounds"):
+            calc.solve("volatility", price=price, **others)
+
+
+@pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
+def test_greeks_are_the_derivatives_of_the_price_with_the_stated_scaling(calc_id):
+    """delta, gamma: per unit; vega and rho: per point (÷100); theta: −∂/∂T per calendar day (÷365)."""
+    defn = DEFINITIONS[calc_id]
+    price = defn.expanded(defn.output_expr("price"))
+    sym = defn.symbols
+    under = sym["spot"] if calc_id == "black-scholes" else sym["forward"]
+    expected = {"delta": sp.diff(price, under), "gamma": sp.diff(price, under, 2),
+                "vega": sp.diff(price, sym["volatility"]) / 100, "theta": -sp.diff(price, sym["time_to_expiry"]) / 365,
+                "rho": sp.diff(price, sym["risk_free_rate"]) / 100}
+    point = {under: 103.0, sym["strike"]: 95.0, sym["time_to_expiry"]: 0.7, sym["volatility"]: 0.45,
+             sym["risk_free_rate"]: 0.03, sym.get("dividend_yield", sp.Dummy()): 0.01}
+    for sign in (1, -1):
+        at = {**point, sym["option_type"]: sign}
+        for name, derivative in expected.items():
+            closed = defn.expanded(defn.output_expr(name))
+            assert math.isclose(float(closed.subs(at).evalf(30)), float(derivative.subs(at).evalf(30)), rel_tol=1e-12), name
+
+
+@SETTINGS
+@given(notional=pos(0, 499_999_999))
+def test_tiered_maintenance_margin_is_continuous_and_non_decreasing(notional):
+    tiers = example_table()["tiers"]
+    calc = calculators.get("maintenance-margin")
+    here = calc.compute(notional=notional, tiers=tiers)["maintenance_margin"]
+    above = calc.compute(notional=notional * (1 + 1e-9) + 1e-9, tiers=tiers)["maintenance_margin"]
+    assert here >= 0 and above >= here - 1e-9 * max(1.0, here)
+
+
+@pytest.mark.parametrize("boundary", [t["cap"] for t in example_table()["tiers"][:-1]])
+def test_margin_has_no_jump_at_a_tier_boundary(boundary):
+    tiers = example_table()["tiers"]
+    rate_below, amount_below, _ = tier_lookup(tiers, boundary)
+    rate_above, amount_above, _ = tier_lookup(tiers, math.nextafter(boundary, math.inf))
+    assert math.isclose(boundary * rate_below - amount_below, boundary * rate_above - amount_above, rel_tol=1e-12)
+
+
+@SETTINGS
+@given(premium=pos(-0.01, 0.01), interest=pos(-0.001, 0.001), clamp=pos(0, 0.005))
+def test_funding_rate_stays_within_the_clamp_of_the_premium(premium, interest, clamp):
+    rate = calculators.get("funding-rate").compute(premium_index=premium, interest_rate=interest, clamp=clamp)
+    assert premium - clamp - 1e-15 <= rate["funding_rate"] <= premium + clamp + 1e-15
+
+
+@SETTINGS
+@given(capacity=pos(1, 1000), refill=pos(0.01, 100), fill=pos(0, 1), elapsed=pos(0, 1000), share=pos(0, 1))
+def test_token_bucket_never_goes_negative_and_waiting_makes_room(capacity, refill, fill, elapsed, share):
+    calc = calculators.get("token-bucket")
+    inputs = dict(capacity=capacity, refill_rate=refill, tokens=capacity * fill, elapsed_seconds=elapsed,
+                  cost=capacity * share)
+    out = calc.compute(**inputs)
+    assert 0 <= out["tokens_after"] <= capacity and out["allowed"] in (0, 1)
+    later = calc.compute(**{**inputs, "elapsed_seconds": elapsed + out["wait_seconds"] * (1 + 1e-9) + 1e-9})
+    assert later["allowed"] == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_any_in_range_input_gives_finite_outputs_or_an_input_error(data):
+    calc = data.draw(st.sampled_from(list(calculators.REGISTRY.values())))
+    inputs = {}
+    for item in calc.inputs:
+        if item.kind == "choice":
+            inputs[item.name] = data.draw(st.sampled_from(item.choices))
+        elif item.kind == "number":
+            low = item.low if item.low is not None else -1e12
+            high = item.high if item.high is not None else 1e12
+            inputs[item.name] = data.draw(st.floats(low, high, exclude_min=item.low_open))
+    try:
+        outputs = calc.compute(**inputs)
+    except CalculatorInputError as exc:
+        assert str(exc)
+        return
+    assert all(math.isfinite(v) for v in outputs.values())

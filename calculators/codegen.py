@@ -101,9 +101,8 @@ def _js_parameters(spec: CalculatorSpec, skip: str = "", extra: str = "") -> str
 
 def _docstring(spec: CalculatorSpec) -> list[str]:
     lines = [f'"""{spec.title}: {spec.summary}', ""]
-    lines += [f"    {i.name}: {i.label}" + (f" ({i.unit})" if i.unit else "") + f"; {i.bounds_text}." for i in spec.inputs]
-    lines += ["    Returns every output by name: " + ", ".join(spec.output_names) + '.', '    """']
-    return lines
+    lines += [f"{i.name}: {i.label}" + (f" ({i.unit})" if i.unit else "") + f"; {i.bounds_text}." for i in spec.inputs]
+    return [*lines, "Returns every output by name: " + ", ".join(spec.output_names) + ".", '"""']
 
 
 def _preamble_py(defn: Definition, spec: CalculatorSpec) -> list[str]:
@@ -135,7 +134,11 @@ def _preamble_js(defn: Definition, spec: CalculatorSpec) -> list[str]:
 
 
 def _guards_py(guards: Iterable[Guard]) -> list[str]:
-    return [f"if not ({_py(g.condition)}):\n    raise ValueError({g.message!r})" for g in guards]
+    return [f"if not {_parenthesised(_py(g.condition))}:\n    raise ValueError({g.message!r})" for g in guards]
+
+
+def _parenthesised(text: str) -> str:
+    return text if text.startswith("(") and text.endswith(")") else f"({text})"
 
 
 def _guards_js(guards: Iterable[Guard]) -> list[str]:
@@ -143,7 +146,7 @@ def _guards_js(guards: Iterable[Guard]) -> list[str]:
 
 
 def _indent(lines: Iterable[str], by: str = "    ") -> str:
-    return "\n".join(by + line.replace("\n", "\n" + by) for line in lines)
+    return "\n".join((by + line.replace("\n", "\n" + by)) if line else "" for line in lines)
 
 
 def _assignments(defn: Definition) -> list[tuple[str, sp.Expr]]:

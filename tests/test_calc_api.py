@@ -182,3 +182,14 @@ def test_cli_calc_list(capsys):
 def test_outputs_are_never_negative_zero():
     result = calculators.get("funding-payment").compute(side="short", notional=0, funding_rate=0.001)
     assert math.copysign(1, result["payment"]) == 1
+
+
+def test_every_terms_example_computes_without_error():
+    from conftest import ROOT
+    from site_build.pipeline import load
+
+    terms = [t for t in load(ROOT, "terms").glossary.terms if t.calculator]
+    assert len(terms) >= 20
+    for term in terms:
+        example = {k: v for k, v in term.example.items() if not (k == "tiers" and not v)}
+        assert calculators.get(term.calculator).compute(**example), term.id

@@ -1,0 +1,201 @@
+"""The copyable snippets run on their own: Python in a bare interpreter, JavaScript in Node.
+
+The Python snippet is what ``compute`` executes, so a fresh ``python -I -S`` (stdlib only) must
+give exactly ``compute``'s numbers; that proves the snippet imports what it uses. The JavaScript
+snippet must agree to 1e-12 relative and throw ``RangeError`` where Python refuses. The runtime's
+``erfc`` is checked against mpmath at 30 digits.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import mpmath
+import pytest
+
+import calculators
+from calculators.codegen import js_name, python_name
+from calculators.generated import generated
+from calculators.tiers import example_table
+from conftest import ROOT
+
+TIERS = example_table()["tiers"]
+REL = 1e-12
+
+# Besides the defaults: valid input sets inside the bounds, covering both sides / option types,
+# omitted optional inputs, exact zeros, clamps and branches, and the shipped tier table.
+CASES: dict[str, list[dict]] = {
+    "constant-product-swap": [
+        {"reserve_in": 5e6, "reserve_out": 2500.5, "amount_in": 12345.678, "fee_rate": 0.0005},
+        {"reserve_in": 1, "reserve_out": 1, "amount_in": 0.25, "fee_rate": 0},
+        {"reserve_in": 42, "reserve_out": 7, "amount_in": 3},
+    ],
+    "impermanent-loss": [{"price_ratio": 0.25}, {"price_ratio": 1}, {"price_ratio": 1e3}],
+    "maintenance-margin": [
+        {"notional": 1.5e6, "maintenance_margin_rate": 0.025, "maintenance_amount": 16750},
+        {"notional": 264_000, "tiers": TIERS},
+        {"notional": 12_345_678.9, "tiers": TIERS},
+        {"notional": 0, "maintenance_margin_rate": 0.5},
+    ],
+    "initial-margin": [{"notional": 0, "leverage": 1}, {"notional": 123_456.78, "leverage": 125}],
+    "margin-ratio": [{"maintenance_margin": 0, "margin_balance": 1}, {"maintenance_margin": 2500, "margin_balance": 1999.99}],
+    "liquidation-price": [
+        {"side": "short", "quantity": 0.5, "entry_price": 30_000, "wallet_balance": 1000, "maintenance_margin_rate": 0.005,
+         "maintenance_amount": 50, "other_maintenance_margin": 10, "other_unrealized_pnl": -25},
+        {"side": "long", "quantity": 2.5, "entry_price": 60_000, "wallet_balance": 12_000, "maintenance_margin_rate": 0.01,
+         "maintenance_amount": 1300},
+        {"side": "short", "quantity": 3, "entry_price": 1850.25, "wallet_balance": 0, "maintenance_margin_rate": 0},
+    ],
+    "linear-pnl": [
+        {"side": "short", "quantity": 0.75, "entry_price": 60_000, "exit_price": 63_000},
+        {"side": "long", "quantity": 12.5, "entry_price": 1850.5, "exit_price": 1700.25},
+    ],
+    "inverse-pnl": [
+        {"side": "short", "contracts": 10_000, "entry_price": 50_000, "exit_price": 55_000},
+        {"side": "long", "contracts": 300, "entry_price": 61_000.5, "exit_price": 58_000},
+    ],
+    "funding-rate": [
+        {"premium_index": -0.002, "interest_rate": 0.0001, "clamp": 0.0005},
+        {"premium_index": 0.0001, "interest_rate": 0.0001, "clamp": 0},
+        {"premium_index": 0.00042},
+    ],
+    "funding-payment": [
+        {"side": "short", "notional": 250_000, "funding_rate": -0.00075},
+        {"side": "long", "notional": 0, "funding_rate": 0.01},
+    ],
+    "black-scholes": [
+        {"option_type": "put", "spot": 60_000, "strike": 65_000, "time_to_expiry": 0.25, "volatility": 0.6,
+         "risk_free_rate": 0.05, "dividend_yield": 0.02},
+        {"option_type": "call", "spot": 100, "strike": 120, "time_to_expiry": 2, "volatility": 0.35,
+         "risk_free_rate": -0.01, "dividend_yield": 0.03},
+        {"option_type": "put", "spot": 42, "strike": 40, "time_to_expiry": 0.5, "volatility": 0.2, "risk_free_rate": 0.1},
+    ],
+    "black-76": [
+        {"option_type": "put", "forward": 60_000, "strike": 55_000, "time_to_expiry": 0.5, "volatility": 0.8,
+         "risk_free_rate": 0.03},
+        {"option_type": "call", "forward": 19, "strike": 17, "time_to_expiry": 0.75, "volatility": 0.28,
+         "risk_free_rate": 0.1},
+    ],
+    "delta-hedge": [{"option_delta": -0.35, "contracts": -25, "contract_size": 0.01}, {"option_delta": 1, "contracts": 3}],
+    "rate-limit-budget": [
+        {"limit": 1200, "window_seconds": 60, "request_weight": 7, "requests_per_second": 2.5},
+        {"limit": 6000, "window_seconds": 1, "request_weight": 1},
+    ],
+    "token-bucket": [
+        {"capacity": 10, "refill_rate": 2, "tokens": 0, "elapsed_seconds": 0, "cost": 5},
+        {"capacity": 100, "refill_rate": 0.25, "tokens": 99, "elapsed_seconds": 10, "cost": 100},
+        {"capacity": 1, "refill_rate": 3, "tokens": 0.5, "elapsed_seconds": 0.1, "cost": 0.8},
+    ],
+}
+
+# Inputs the JavaScript snippet must refuse with a RangeError, and a phrase of its message.
+JS_REFUSALS = [
+    ("token-bucket", {"capacity": 5, "refill_rate": 1, "tokens": 0, "elapsed_seconds": 0, "cost": 6}, "cost must not exceed"),
+    ("liquidation-price", {"side": "sideways", "quantity": 1, "entry_price": 1, "wallet_balance": 1,
+                           "maintenance_margin_rate": 0.01}, "side must be one of long, short"),
+    ("linear-pnl", {"side": "constructor", "quantity": 1, "entry_price": 1, "exit_price": 2}, "side must be one of"),
+    ("black-scholes", {"option_type": "straddle", "spot": 1, "strike": 1, "time_to_expiry": 1, "volatility": 0.2,
+                       "risk_free_rate": 0}, "option_type must be one of call, put"),
+    ("black-76", {"option_type": "toString", "forward": 1, "strike": 1, "time_to_expiry": 1, "volatility": 0.2,
+                  "risk_free_rate": 0}, "option_type must be one of"),
+    ("maintenance-margin", {"notional": 100, "maintenance_margin_rate": 0.01, "maintenance_amount": 2}, "must not exceed"),
+    ("maintenance-margin", {"notional": 100}, "give maintenance_margin_rate or tiers"),
+    ("maintenance-margin", {"notional": 6e8, "tiers": TIERS}, "above the last tier's cap"),
+]
+
+
+def input_sets(calc_id: str) -> list[dict]:
+    calc = calculators.get(calc_id)
+    defaults = {i.name: i.default for i in calc.inputs if not (i.kind == "tiers" and i.default == "")}
+    return [defaults, *CASES[calc_id]]
+
+
+def node() -> str:
+    found = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
+    if found is None:
+        pytest.fail("node is not installed: the JavaScript snippets cannot be checked (install nodejs)")
+    return found
+
+
+def run(command: list[str], **kwargs) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, **kwargs)
+    assert done.returncode == 0, f"{command[0]} failed ({done.returncode}):\n{done.stderr}"
+    return done.stdout
+
+
+def run_js(tmp_path: Path, source: str) -> object:
+    script = tmp_path / "snippet.js"
+    script.write_text(source, encoding="utf-8")
+    return json.loads(run([node(), str(script)]))
+
+
+def python_snippet_results(calc_id: str, cases: list[dict]) -> list[dict]:
+    """The snippet alone, in a bare interpreter (-I: isolated, -S: no site-packages)."""
+    call = (f"\n\nimport json as _json, sys as _sys\n"
+            f"print(_json.dumps([{python_name(calc_id)}(**case) for case in _json.loads(_sys.argv[1])]))\n")
+    return json.loads(run([sys.executable, "-I", "-S", "-c", generated(calculators.get(calc_id).spec).python + call,
+                           json.dumps(cases)]))
+
+
+def close(actual: float, expected: float) -> bool:
+    return actual == expected if expected == 0 else abs(actual - expected) <= REL * abs(expected)
+
+
+def test_every_calculator_has_extra_input_sets():
+    assert set(CASES) == set(calculators.REGISTRY)
+
+
+@pytest.mark.parametrize("calc_id", sorted(calculators.REGISTRY))
+def test_python_snippet_in_a_fresh_interpreter_equals_compute(calc_id):
+    cases = input_sets(calc_id)
+    expected = [calculators.get(calc_id).compute(**case) for case in cases]
+    assert python_snippet_results(calc_id, cases) == expected
+
+
+@pytest.mark.parametrize("calc_id", sorted(calculators.REGISTRY))
+def test_javascript_snippet_in_node_matches_compute(calc_id, tmp_path):
+    calc = calculators.get(calc_id)
+    cases = input_sets(calc_id)
+    source = (generated(calc.spec).javascript +
+              f"\nconsole.log(JSON.stringify({json.dumps(cases)}.map(c => {js_name(calc_id)}(c))));\n")
+    for case, actual in zip(cases, run_js(tmp_path, source), strict=True):
+        expected = calc.compute(**case)
+        assert list(actual) == list(expected), case
+        wrong = {k: (actual[k], v) for k, v in expected.items() if not close(actual[k], v)}
+        assert not wrong, f"{case}: (JavaScript, Python) differ beyond {REL:g}: {wrong}"
+
+
+@pytest.mark.parametrize(("calc_id", "inputs", "phrase"), JS_REFUSALS, ids=[f"{c}-{p[:20]}" for c, _, p in JS_REFUSALS])
+def test_javascript_snippet_throws_range_error_where_python_refuses(calc_id, inputs, phrase, tmp_path):
+    with pytest.raises(calculators.CalculatorInputError):
+        calculators.get(calc_id).compute(**inputs)
+    source = (generated(calculators.get(calc_id).spec).javascript +
+              f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); console.log('null'); }}\n"
+              "catch (e) { console.log(JSON.stringify([e.constructor.name, e.message])); }\n")
+    thrown = run_js(tmp_path, source)
+    assert thrown is not None, f"{calc_id} returned a result for {inputs}"
+    assert thrown[0] == "RangeError" and phrase in thrown[1], thrown
+
+
+def test_runtime_erfc_is_accurate_to_a_few_ulps():
+    rng = random.Random(20240501)
+    xs = [round(-6 + 0.01 * i, 2) for i in range(3301)]
+    xs += [rng.uniform(-6, 27) for _ in range(300)] + [rng.uniform(-0.6, 0.6) for _ in range(100)]
+    source = (f"const {{erfc}} = require({json.dumps(str(ROOT / 'calculators' / 'runtime.js'))});\n"
+              "const xs = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              "console.log(JSON.stringify(xs.map(erfc)));\n")
+    values = json.loads(run([node(), "-e", source], input=json.dumps(xs)))
+    assert all(isinstance(v, float | int) for v in values), "erfc returned a non-number (NaN?)"
+    errors = []
+    with mpmath.workdps(30):
+        for x, value in zip(xs, values, strict=True):
+            true = mpmath.erfc(mpmath.mpf(x))
+            if true >= mpmath.mpf("1e-300"):
+                errors.append((float(abs(mpmath.mpf(value) - true) / true), x))
+    worst, at = max(errors)
+    assert worst <= 2e-15, f"runtime.js erfc: max relative error {worst:.3g} at x = {at!r} (limit 2e-15)"

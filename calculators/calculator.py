@@ -119,7 +119,7 @@ class Calculator:
             elif not (table and item.name in tiers.TIER_OUTPUTS):
                 raise CalculatorInputError(f"missing input {item.name} ({item.label}; {item.bounds_text})")
         if table:
-            tiers.resolve(table, inputs["notional"])
+            tiers.resolve(table, inputs["notional"])  # a notional beyond the last cap fails here, as an input error
         return inputs
 
     def _run(self, inputs: dict[str, Any]) -> dict[str, float]:

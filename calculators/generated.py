@@ -56,6 +56,7 @@ def metadata(spec: CalculatorSpec) -> dict[str, Any]:
         "primary": defn.primary,
         "numericSolves": {name: list(bracket) for name, bracket in defn.numeric_solves.items()},
         "closedFormSolves": list(defn.closed_form_solves),
+        "tierSupplies": [name for name in tiers.TIER_OUTPUTS if name in spec.input_names],
     }
 
 

@@ -130,7 +130,7 @@ const GlossaryCalculators = (() => {
       if (input.name === skip) continue;
       const text = texts[input.name];
       if (input.kind === "tiers") values.tiers = table;
-      else if (table && (input.name === "maintenance_margin_rate" || input.name === "maintenance_amount")) values[input.name] = null;
+      else if (table && meta.tierSupplies.includes(input.name)) values[input.name] = null;
       else if ((text === undefined || String(text).trim() === "") && input.fallback !== null) values[input.name] = input.fallback;
       else values[input.name] = checked(input, text ?? "");
     }

@@ -7,6 +7,7 @@ takes over and recomputes on every input.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from decimal import Decimal
@@ -97,8 +98,6 @@ def _is_number(value: Any) -> bool:
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value) if value else ""
 
 

@@ -94,7 +94,6 @@ class Renderer:
         """A content template rendered with the site's environment (used by extra pages too)."""
         return self.env.get_template(template).render(glossary=self.glossary, **context)
 
-    _render = render_template
 
     def term(self, term: Term) -> OutputFile:
         here = urls.term_page(term.id)
@@ -105,7 +104,7 @@ class Renderer:
         tags = [self.glossary.tag_by_id[t] for t in term.tags if t in self.glossary.tag_by_id]
         dates = self.dates.of(term.path)
         edit = self.settings.edit_url + term.path if self.settings.edit_url else ""
-        content = self._render("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
+        content = self.render_template("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
                                related=related, referenced_by=referenced, areas=areas, tags=tags,
                                dates=dates, edit_url=edit, widget=self.widget(term))
         graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
@@ -124,7 +123,7 @@ class Renderer:
             chunk = members[(number - 1) * per_page: number * per_page]
             previous = urls.html_href(here, urls.area_page(area_id, number - 1)) if number > 1 else ""
             following = urls.html_href(here, urls.area_page(area_id, number + 1)) if number < pages else ""
-            content = self._render("area.md.j2", area=area, here=here, number=number, pages=pages,
+            content = self.render_template("area.md.j2", area=area, here=here, number=number, pages=pages,
                                    total=len(members), members=chunk, body=body, answers=answers,
                                    mentions=page.linked if number == 1 else [], previous=previous,
                                    next=following)
@@ -144,7 +143,7 @@ class Renderer:
                    if letter != "0–9" or letter in groups]
         ordered = [(letter, anchors[letter], groups[letter]) for letter, _, present in letters if present]
         counts = {area.id: len(self.glossary.members(area.id)) for area in self.glossary.areas}
-        content = self._render("home.md.j2", here=urls.HOME, title=self.settings.title,
+        content = self.render_template("home.md.j2", here=urls.HOME, title=self.settings.title,
                                description=self.settings.description, areas=self.glossary.areas,
                                counts=counts, letters=letters, groups=ordered)
         graph = jsonld.home_graph(self.settings.site_url, self.glossary, self.settings.title,
@@ -152,7 +151,7 @@ class Renderer:
         return OutputFile(urls.HOME, content, graph, in_nav=True)
 
     def listing(self, src: str, title: str, description: str, entries: list[dict[str, Any]]) -> OutputFile:
-        content = self._render("list.md.j2", title=title, description=description, entries=entries)
+        content = self.render_template("list.md.j2", title=title, description=description, entries=entries)
         graph = jsonld.simple_page_graph(self.settings.site_url, src, title, [(title, src)], "CollectionPage")
         return OutputFile(src, content, graph, in_nav=True)
 
@@ -176,7 +175,7 @@ class Renderer:
     def tag(self, tag_id: str) -> OutputFile:
         tag = self.glossary.tag_by_id[tag_id]
         here = urls.tag_page(tag_id)
-        content = self._render("tag.md.j2", tag=tag, here=here, members=self.glossary.tagged(tag_id))
+        content = self.render_template("tag.md.j2", tag=tag, here=here, members=self.glossary.tagged(tag_id))
         graph = jsonld.simple_page_graph(self.settings.site_url, here, f"Tag: {tag.name}",
                                          [("Tags", urls.TAGS), (tag.name, here)], "CollectionPage")
         return OutputFile(here, content, graph)
@@ -194,7 +193,7 @@ class Renderer:
 
     def _redirect(self, slug: str, alias: str, target: Term) -> OutputFile:
         src = urls.redirect_page(slug)
-        content = self._render("redirect.html.j2", alias=alias, name=target.name,
+        content = self.render_template("redirect.html.j2", alias=alias, name=target.name,
                                target=urls.html_href(src, urls.term_page(target.id)),
                                canonical=urls.absolute(self.settings.site_url, urls.term_page(target.id)))
         return OutputFile(src, content)

@@ -15,6 +15,8 @@ import pytest
 import calculators
 from calculators import CalculatorInputError
 from calculators.tiers import EXAMPLE
+from conftest import ROOT
+from site_build.pipeline import load
 
 pytestmark = pytest.mark.browser
 TOLERANCE = 1e-12
@@ -165,9 +167,7 @@ def test_state_round_trips_through_the_query_string(page, site_server):
 
 
 def test_term_page_widget_starts_from_the_terms_example(page, site_server):
-    from site_build.pipeline import load
-
-    term = load(__import__("conftest").ROOT, "terms").glossary.term_by_id["impermanent-loss"]
+    term = load(ROOT, "terms").glossary.term_by_id["impermanent-loss"]
     page.goto(f"{site_server}terms/impermanent-loss/")
     form = page.locator('form.calculator[data-calculator="impermanent-loss"]')
     assert form.locator('input[name="price_ratio"]').input_value() == str(term.example["price_ratio"])

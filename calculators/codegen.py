@@ -179,16 +179,16 @@ def closed_form(defn: Definition, target: str) -> sp.Expr:
     return roots[0][defn.symbols[target]]
 
 
-def python_solver(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+def python_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
     """``def solve_<target>(*, other inputs..., <primary>)`` returning the target input."""
     body = [*_preamble_py(defn, spec), *_guards_py(defn.solve_guards.get(target, ())),
-            f"return {_py(closed_form(defn, target))}"]
+            f"return {_py(solution)}"]
     return f"def solve_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
 
 
-def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
     body = [*_preamble_js(defn, spec), *_guards_js(defn.solve_guards.get(target, ())),
-            f"return {_js(closed_form(defn, target))};"]
+            f"return {_js(solution)};"]
     return (f"function solve_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
             f"{_indent(body, '  ')}\n}}\n")
 

@@ -34,14 +34,15 @@ def generated(spec: CalculatorSpec) -> GeneratedCode:
     helpers = [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
     python = "\n\n".join(["import math\n" if "math." in function else "", *helpers, function]).lstrip("\n")
     js_function = codegen.javascript_function(defn, spec)
+    solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
     js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup")
                   if f"{name}(" in js_function]
     return GeneratedCode(
         python=python,
         javascript="\n".join([*js_helpers, js_function]),
-        python_solvers={t: codegen.python_solver(defn, spec, t) for t in defn.closed_form_solves},
+        python_solvers={t: codegen.python_solver(defn, spec, t, x) for t, x in solutions.items()},
         javascript_function=js_function,
-        javascript_solvers={t: codegen.javascript_solver(defn, spec, t) for t in defn.closed_form_solves})
+        javascript_solvers={t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()})
 
 
 def metadata(spec: CalculatorSpec) -> dict[str, Any]:

@@ -12,10 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from .pipeline import check
-from .problems import FORMATTERS, count_summary
+from .model import KINDS
+from .pipeline import check, load
+from .problems import FORMATTERS, count_summary, sort_problems
 from .project import Project, generate
 from .render import Settings
+from .scaffold import next_steps, plan_new_term
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -45,11 +47,23 @@ def run_check(args: argparse.Namespace) -> int:
     output = FORMATTERS[args.format](problems)
     if output:
         print(output)
-    if args.format == "text":
-        elapsed = time.perf_counter() - started
-        print(count_summary(problems, files) + f" ({elapsed:.2f} s)", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    # The summary goes to stdout for people, to stderr when stdout is for a machine.
+    print(count_summary(problems, files) + f" ({elapsed:.2f} s)",
+          file=sys.stdout if args.format == "text" else sys.stderr)
     failing = [p for p in problems if p.is_error or args.strict]
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    new, problems = plan_new_term(load(root), args.name, args.area, args.kind)
+    if new is None:
+        print(FORMATTERS["text"](sort_problems(problems)), file=sys.stderr)
+        return EXIT_PROBLEMS
+    (root / new.path).write_text(new.text, encoding="utf-8")
+    print(next_steps(new))
+    return EXIT_OK
 
 
 def _site_settings(root: Path) -> Settings:
@@ -156,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
     check_cmd.set_defaults(run=run_check)
+    new_cmd = commands.add_parser("new", help="start a new term file (a draft with every key explained)")
+    new_cmd.add_argument("name", help='the display name, e.g. "Funding Interval"')
+    new_cmd.add_argument("--area", required=True, help="id of the area it belongs to (terms/areas/<id>.yml)")
+    new_cmd.add_argument("--kind", default="definition", choices=KINDS,
+                         help="term (a long article) or definition (a short entry; the default)")
+    new_cmd.set_defaults(run=run_new)
     export_cmd = commands.add_parser("export", help="write the generated Markdown pages to a folder")
     export_cmd.add_argument("directory")
     export_cmd.set_defaults(run=run_export)

@@ -77,14 +77,31 @@ def _check_calculator(term: Term, calculators: Mapping[str, Any], report: _Repor
 
 
 def _names(term: Term) -> Iterator[tuple[str, str, KeyPath]]:
-    yield term.id, "id", ()
+    """A term's name, aliases and id: the name first, so collisions quote it over the id."""
     yield term.name, "name", ("name",)
     for index, alias in enumerate(term.aliases):
         yield alias, "alias", ("aliases", index)
+    yield term.id, "id", ()
+
+
+def collision_owner(glossary: Glossary, name: str) -> tuple[Term, str, str, KeyPath] | None:
+    """The term whose id, name or alias ``name`` collides with, and which one it is."""
+    key = collision_key(name)
+    for term in glossary.terms:
+        for other, what, at in _names(term):
+            if collision_key(other) == key:
+                return term, what, other, at
+    return None
 
 
 def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
-    owners: dict[str, tuple[Term, str, str]] = {}
+    """Names, aliases and ids that would share a URL, reported in both files.
+
+    Both sides, so that ``glossary check`` on either file alone (as pre-commit runs it)
+    shows the clash.
+    """
+    by_id = {term.id: term for term in terms}
+    owners: dict[str, tuple[Term, str, str, KeyPath]] = {}
     for term in terms:
         for name, what, at in _names(term):
             key = collision_key(name)
@@ -93,13 +110,21 @@ def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
                 continue
             if what == "alias" and slugify(name) in RESERVED_IDS:
                 report(term.path, at, "reserved-id", f"alias {name!r} would take the reserved URL /terms/{slugify(name)}/")
-            owner = owners.setdefault(key, (term, what, name))
-            if owner[0].id != term.id:
-                other, other_what, other_name = owner
-                code = "alias-is-id" if "id" in (what, other_what) else "name-collision"
-                report(term.path, at, code,
-                       f"{what} {name!r} collides with {other_what} {other_name!r} of {other.path}; "
-                       "make it an alias of one term, or rename one")
+            if what == "alias" and by_id.get(name, term) is not term:
+                other = by_id[name]
+                report(term.path, at, "alias-is-id", f"alias {name!r} is the id of {other.path}; "
+                       "remove the alias, or merge the two terms")
+                report(other.path, (), "alias-is-id", f"this term's id '{name}' is an alias in {term.path}; "
+                       "remove the alias there, or merge the two terms")
+                continue
+            owner = owners.setdefault(key, (term, what, name, at))
+            if owner[0].id != term.id and not (owner[1] == "alias" and owner[2] == term.id):
+                other, other_what, other_name, other_at = owner
+                fix = "make it an alias of one term, or rename one"
+                report(term.path, at, "name-collision",
+                       f"{what} {name!r} collides with {other_what} {other_name!r} of {other.path}; {fix}")
+                report(other.path, other_at, "name-collision",
+                       f"{other_what} {other_name!r} collides with {what} {name!r} of {term.path}; {fix}")
 
 
 def _check_near_duplicates(terms: tuple[Term, ...], report: _Reporter) -> None:
@@ -113,9 +138,10 @@ def _check_near_duplicates(terms: tuple[Term, ...], report: _Reporter) -> None:
                     continue
                 if collision_key(term.name) == collision_key(other.name):
                     continue  # already reported as a collision
-                report(term.path, ("name",), "near-duplicate",
-                       f"name {term.name!r} has the same words as {other.name!r} ({other.path}); "
-                       f"merge them (add an alias) or add 'distinct_from: [{other.id}]'", "warning")
+                for this, that in ((term, other), (other, term)):
+                    report(this.path, ("name",), "near-duplicate",
+                           f"name {this.name!r} has the same words as {that.name!r} ({that.path}); "
+                           f"merge them (add an alias) or add 'distinct_from: [{that.id}]'", "warning")
 
 
 def _check_replacement_loops(glossary: Glossary, report: _Reporter) -> None:

@@ -126,19 +126,23 @@ def escape_plain(text: str) -> str:
 
 
 def unsafe_spans(text: str) -> Iterator[tuple[int, str, str]]:
-    """``(offset, code, message)`` for each raw-HTML or script-like span in ``text``."""
+    """``(offset, code, message)`` for each raw-HTML or script-like span in ``text``.
+
+    A tag with an event handler is reported once, as the more specific ``event-handler``.
+    """
+    handlers = [match.start() for match in _EVENT_HANDLER.finditer(text)]
     for match in _SCRIPT.finditer(text):
         yield match.start(), "script-tag", "a <script> tag is not allowed in term text; remove it"
     for match in _TAG.finditer(text):
-        if not _SCRIPT.match(match.group(0)):
+        if not _SCRIPT.match(match.group(0)) and not any(match.start() < h < match.end() for h in handlers):
             yield (match.start(), "raw-html",
                    f"raw HTML {match.group(0)[:40]!r} is not allowed; use Markdown or plain words")
     for match in _BAD_SCHEME.finditer(text):
         yield (match.start(), "unsafe-url",
                f"'{match.group(0)}' URLs are not allowed; link only to http(s) or relative URLs")
-    for match in _EVENT_HANDLER.finditer(text):
-        yield (match.start(), "event-handler",
-               f"event-handler attribute '{match.group(0)}' is not allowed; remove it")
+    for offset in handlers:
+        attribute = _EVENT_HANDLER.match(text, offset).group(0)
+        yield offset, "event-handler", f"event-handler attribute '{attribute}' is not allowed; remove it"
 
 
 def has_plain_markup(text: str) -> bool:

@@ -68,19 +68,53 @@ def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Probl
     return documents, problems
 
 
+TERM_SUFFIXES = (".yml", ".yaml")
+
+
+def _discover(root: Path, folder: Path) -> tuple[list[Path], list[Path], list[Problem]]:
+    """Term files, area files, and warnings for files the glossary would silently skip."""
+    if not folder.is_dir():
+        return [], [], []
+    terms = sorted(f for f in folder.iterdir() if f.suffix in TERM_SUFFIXES and f.is_file()
+                   and f.stem != "tags")
+    areas = sorted(f for f in (folder / "areas").glob("*") if f.suffix in TERM_SUFFIXES and f.is_file())
+    read = {*terms, *areas, folder / "tags.yml"}
+    problems = []
+    for file in sorted(folder.rglob("*")):
+        if file.is_file() and file not in read and not file.name.startswith("."):
+            problems.append(Problem(file.relative_to(root).as_posix(), 1, 1, "warning", "stray-file",
+                                    f"'{file.name}' is not read: term files are terms/<id>.yml, area files "
+                                    "terms/areas/<id>.yml; move or delete it"))
+    return terms, areas, problems
+
+
+def _unique_ids(documents: list[Document]) -> tuple[list[Document], list[Problem]]:
+    """Keep the first file per id (``x.yml`` and ``x.yaml`` share one); report the rest."""
+    first: dict[str, Document] = {}
+    problems = []
+    for doc in documents:
+        stem = Path(doc.path).stem
+        if stem in first:
+            problems.append(Problem(doc.path, 1, 1, "error", "duplicate-id",
+                                    f"id '{stem}' is already taken by {first[stem].path}; rename or delete one"))
+        else:
+            first[stem] = doc
+    return list(first.values()), problems
+
+
 def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | None = None) -> Loaded:
     """Read, validate and cross-check every term, area and tag file under ``root/terms_dir``."""
     folder = root / terms_dir
-    term_files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
     tag_file = folder / "tags.yml"
-    term_files = [f for f in term_files if f != tag_file]
-    area_files = sorted((folder / "areas").glob("*.yml"))
-    problems: list[Problem] = []
+    term_files, area_files, problems = _discover(root, folder)
     if not folder.is_dir():
         problems.append(Problem(terms_dir, 1, 1, "error", "missing-folder",
                                 f"no '{terms_dir}/' folder under {root}; run from the project root"))
     term_docs, found = _read_all(term_files, root)
     area_docs, found_areas = _read_all(area_files, root)
+    problems += found + found_areas
+    term_docs, found = _unique_ids(term_docs)
+    area_docs, found_areas = _unique_ids(area_docs)
     problems += found + found_areas
     terms, areas, tags = [], [], ()
     for doc in term_docs:
@@ -130,10 +164,10 @@ def link(loaded: Loaded) -> Linked:
 
 
 def check(root: Path, only: list[str] | None = None, terms_dir: str = "terms") -> tuple[list[Problem], int]:
-    """All problems (optionally only those in the ``only`` paths) and how many files were read."""
+    """All problems (optionally only those in the ``only`` paths) and how many terms were read."""
     loaded = load(root, terms_dir)
     problems = [*loaded.problems, *link(loaded).problems]
     if only:
         wanted = {Path(p).as_posix().lstrip("./") for p in only}
         problems = [p for p in problems if p.path in wanted]
-    return sort_problems(problems), len(loaded.paths)
+    return sort_problems(problems), len(loaded.glossary.terms)

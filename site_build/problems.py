@@ -38,14 +38,18 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems))
 
 
-def count_summary(problems: list[Problem], files_checked: int) -> str:
+def count_summary(problems: list[Problem], terms_checked: int) -> str:
     """The one-line summary printed after the problem list."""
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        return f"{files_checked} files OK"
+        return f"{terms_checked} terms OK"
     files = len({p.path for p in problems})
-    return f"{errors} errors, {warnings} warnings in {files} files"
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(files, 'file')}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def format_text(problems: list[Problem]) -> str:

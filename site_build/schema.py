@@ -13,6 +13,7 @@ from typing import Any
 from .model import KINDS, STATUSES
 
 SUMMARY_MAX = 300
+PLACEHOLDER = "TODO:"  # how `glossary new` marks text still to write; check warns on it
 
 # Field types: "plain" is text with no markup; "markdown" may use Markdown (never raw
 # HTML); "enum" is one of ``choices``; "id" references another object by id; "-list"
@@ -64,8 +65,11 @@ AREA_FIELDS: tuple[Field, ...] = (
     Field("faq", "faq", "Questions and answers shown on the hub and in FAQPage JSON-LD."),
 )
 
+# (key, value, then required): a deprecated term must say where it redirects.
+REQUIRED_WHEN = (("status", "deprecated", "replaced_by"),)
+
 _ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
-_TEXT = {"type": "string", "minLength": 1}
+_TEXT = {"type": "string", "pattern": "\\S"}  # not empty and not only blanks
 
 
 def _property(spec: Field) -> dict[str, Any]:
@@ -85,7 +89,7 @@ def _property(spec: Field) -> dict[str, Any]:
     elif spec.type == "faq":
         prop = _object_list({"question": _TEXT, "answer": _TEXT})
     elif spec.type == "sources":
-        url = {"type": "string", "pattern": "^https?://"}
+        url = {"type": "string", "pattern": "^https?://\\S+$"}
         prop = _object_list({"title": _TEXT, "url": url})
     else:
         prop = {"type": "object", "additionalProperties": {"type": ["number", "string"]}}
@@ -100,6 +104,10 @@ def _object_list(properties: dict[str, Any]) -> dict[str, Any]:
 
 def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for editors, generated from the field declarations."""
+    keys = {spec.key for spec in fields}
+    conditions = [{"if": {"properties": {key: {"const": value}}, "required": [key]},
+                   "then": {"required": [needed]}}
+                  for key, value, needed in REQUIRED_WHEN if key in keys]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
@@ -107,4 +115,5 @@ def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
         "properties": {spec.key: _property(spec) for spec in fields},
         "required": [spec.key for spec in fields if spec.required],
         "additionalProperties": False,
+        **({"allOf": conditions} if conditions else {}),
     }

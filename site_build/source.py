@@ -30,6 +30,16 @@ _STANDARD_TAGS = {
 _scalar_builder = yaml.constructor.SafeConstructor()
 
 
+class _Refused:
+    """Stands in for a value the reader refused (and reported), so no later check repeats it."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+REFUSED = _Refused()
+
+
 @dataclass(frozen=True)
 class SourceMap:
     """Where each key and value of a document starts (1-based line and column)."""
@@ -99,6 +109,8 @@ def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if any(p.line == line for p in problems if p.code == "tab-indent"):
+            return None, problems  # the tab is the syntax error; say it once, plainly
         reason = exc.problem or exc.context or "invalid YAML"
         return None, problems + [_problem(path, line, col, "yaml-syntax",
                                           f"YAML syntax error: {reason}; fix the YAML at this position")]
@@ -163,14 +175,16 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        self.positions.values[path] = (line, col)
+        if path:  # whole-file problems stay at 1:1, wherever the top mapping starts
+            self.positions.values[path] = (line, col)
         if id(node) in self._seen:
             self._error(line, col, "yaml-alias", "YAML anchors and aliases are not allowed; write the value out")
-            return None
+            return REFUSED
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            self._error(line, col, "yaml-tag", f"non-standard YAML tag {node.tag!r}; remove it")
-            return None
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            self._error(line, col, "yaml-tag", f"non-standard YAML tag '{shown}'; remove it")
+            return REFUSED
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -205,7 +219,7 @@ class _Builder:
             return _scalar_builder.construct_object(node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             self._error(line, col, "yaml-value", f"cannot read value {node.value!r}: {exc}; quote it")
-            return None
+            return REFUSED
 
     def _error(self, line: int, col: int, code: str, message: str) -> None:
         self.problems.append(_problem(self.path, line, col, code, message))

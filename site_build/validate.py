@@ -13,9 +13,9 @@ from typing import Any
 from .markup import has_plain_markup, unsafe_spans
 from .model import Area, Faq, Source, Tag, Term
 from .problems import Problem
-from .schema import AREA_FIELDS, TERM_FIELDS, Field
+from .schema import AREA_FIELDS, PLACEHOLDER, REQUIRED_WHEN, TERM_FIELDS, Field
 from .slugs import ID_PATTERN, RESERVED_IDS, did_you_mean, slugify
-from .source import Document, KeyPath
+from .source import REFUSED, Document, KeyPath
 
 
 def _type_name(value: Any) -> str:
@@ -50,16 +50,20 @@ class _Checker:
             line, col = positions.value_at(path)
         self.problems.append(Problem(self.doc.path, line, col, severity, code, message))
 
-    def fields(self, specs: tuple[Field, ...]) -> dict[str, Any]:
+    def fields(self, specs: tuple[Field, ...], stem: str) -> dict[str, Any]:
         """Check every declared field; return the usable values by key."""
         data, known = self.doc.data, {spec.key for spec in specs}
+        if "id" in data:
+            self.id_key(data["id"], stem)
         for key in data:
-            if key not in known:
+            if key not in known and key != "id":
                 self.report((key,), "unknown-key",
                             f"unknown key '{key}'{did_you_mean(key, known)}; allowed keys: {', '.join(sorted(known))}",
                             at_key=True)
         values = {}
         for spec in specs:
+            if data.get(spec.key) is REFUSED:
+                continue
             if spec.key not in data or data[spec.key] is None:
                 if spec.required:
                     self.report((), "missing-key", f"required key '{spec.key}' is missing; add it ({spec.description})")
@@ -69,18 +73,35 @@ class _Checker:
                 values[spec.key] = value
         return values
 
+    def id_key(self, value: Any, stem: str) -> None:
+        """An ``id:`` key is redundant at best: the file name is the id."""
+        if value == stem:
+            self.report(("id",), "unknown-key", f"'id' is not a key: the file name '{stem}' is the id; remove it",
+                        at_key=True)
+        else:
+            self.report(("id",), "id-mismatch",
+                        f"'id: {value}' does not match the file name '{stem}', which is the id; "
+                        f"remove 'id' or rename the file to '{value}.yml'", at_key=True)
+
     def value(self, spec: Field, value: Any, path: KeyPath) -> Any:
         checker = getattr(self, "_" + spec.type.replace("-", "_"))
         return checker(spec, value, path)
 
-    def text(self, value: Any, path: KeyPath, what: str, *, plain: bool) -> str | None:
+    def text(self, value: Any, path: KeyPath, what: str, *, plain: bool, url: bool = False) -> str | None:
+        if value is REFUSED:
+            return None
         if not isinstance(value, str):
             self.report(path, "wrong-type", f"{what} must be text, got {_type_name(value)}")
             return None
         if not value.strip():
             self.report(path, "empty-value", f"{what} is empty; write it or remove the key")
             return None
-        self.safety(value, path)
+        if not url:  # a URL gets the stricter http(s)-only check instead
+            self.safety(value, path)
+        if value.lstrip().startswith(PLACEHOLDER):
+            self.report(path, "placeholder-text",
+                        f"{what} still holds the '{PLACEHOLDER}' placeholder from 'glossary new'; write it",
+                        severity="warning")
         if plain and has_plain_markup(value):
             self.report(path, "plain-markup", f"{what} is plain text; remove Markdown and HTML from it")
         return value.strip()
@@ -123,7 +144,7 @@ class _Checker:
             self.report(path, "empty-value", f"'{spec.key}' needs at least {spec.min_items} item(s)")
         items = []
         for index, item in enumerate(value):
-            checked = item_check(item, path + (index,))
+            checked = None if item is REFUSED else item_check(item, path + (index,))
             if checked is None:
                 continue
             if checked in items:
@@ -146,8 +167,8 @@ class _Checker:
             for extra in set(item) - set(keys):
                 self.report(at + (extra,), "unknown-key",
                             f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), keys)}", at_key=True)
-            got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p) if k in item else
-                   self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
+            got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p, url=k == "url") if k in item
+                   else self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
                    for k, p in zip(keys, plain, strict=True)]
             return tuple(got) if None not in got else None
         return self._list(spec, value, path, check)
@@ -171,7 +192,7 @@ class _Checker:
             self.report(path, "wrong-type", f"'example' must be a mapping of input: value, got {_type_name(value)}")
             return None
         for key, item in value.items():
-            if isinstance(item, bool) or not isinstance(item, (int, float, str)):
+            if item is not REFUSED and (isinstance(item, bool) or not isinstance(item, (int, float, str))):
                 self.report(path + (key,), "wrong-type", f"example value for '{key}' must be a number or text")
         return MappingProxyType(dict(value))
 
@@ -191,10 +212,11 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
     """A ``Term`` if the file is usable (all required keys valid), and its problems."""
     checker = _Checker(doc)
     id_ok = _check_id(checker, stem, "term")
-    values = checker.fields(TERM_FIELDS)
-    if values.get("status") == "deprecated" and "replaced_by" not in values:
-        checker.report(("status",), "deprecated-without-replacement",
-                       "a deprecated term needs 'replaced_by: <term id>' to redirect to")
+    values = checker.fields(TERM_FIELDS, stem)
+    for key, value, needed in REQUIRED_WHEN:
+        if values.get(key) == value and needed not in values:
+            checker.report((key,), f"{value}-without-replacement",
+                           f"a {value} term needs '{needed}: <term id>' to redirect to")
     if values.get("kind") == "term" and "body" not in values:
         checker.report(("kind",), "term-without-body",
                        "kind 'term' is a long article but has no 'body'; write one or use kind 'definition'",
@@ -212,7 +234,7 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
 def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]:
     checker = _Checker(doc)
     id_ok = _check_id(checker, stem, "area")
-    values = checker.fields(AREA_FIELDS)
+    values = checker.fields(AREA_FIELDS, stem)
     if not id_ok or "name" not in values or "summary" not in values:
         return None, checker.problems
     return Area(id=stem, path=doc.path, **values), checker.problems
@@ -228,6 +250,8 @@ def validate_tags(doc: Document) -> tuple[tuple[Tag, ...], list[Problem]]:
     """The closed tag vocabulary: ``id: {name, summary}`` per tag."""
     tags, problems = [], []
     for tag_id, entry in doc.data.items():
+        if entry is REFUSED:
+            continue
         checker = _Checker(Document(doc.path, entry if isinstance(entry, dict) else {}, doc.positions))
         if not ID_PATTERN.match(tag_id):
             checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' must be kebab-case ASCII", at_key=True)

@@ -1,0 +1,136 @@
+"""`glossary check` on broken files: one mistake per case, the exact lines it prints.
+
+Each folder under ``tests/fixtures/broken/`` holds the file(s) of one mistake and
+``expected.txt``, the exact output lines for those files. The files are laid over the
+small valid glossary in ``tests/fixtures/check-base/``, plus a generated ``see-also``
+term that relates to every case term, so that only the ``orphan-term`` case warns about
+orphans. ``pytest --update-golden`` rewrites ``expected.txt`` (review the diff).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES, ROOT
+from site_build.cli import main
+from site_build.slugs import ID_PATTERN
+from site_build.source import parse_document
+
+BROKEN = FIXTURES / "broken"
+CASES = sorted(p for p in BROKEN.iterdir() if p.is_dir())
+# The problems a JSON Schema can express; the editor schema must flag a file exactly
+# when the validator reports one of these.
+SCHEMA_CODES = {"unknown-key", "id-mismatch", "wrong-type", "missing-key", "empty-value", "summary-too-long",
+                "bad-kind", "bad-status", "bad-reference", "duplicate-item", "bad-source-url",
+                "deprecated-without-replacement"}
+
+
+def case_files(case: Path) -> list[Path]:
+    return sorted(p.relative_to(case) for p in case.rglob("*") if p.is_file() and p.name != "expected.txt")
+
+
+def assemble(case: Path, project: Path) -> Path:
+    """The base glossary with the case's files laid over it."""
+    shutil.copytree(FIXTURES / "check-base", project)
+    stems = [p.stem for p in case_files(case) if p.parent == Path("terms") and ID_PATTERN.match(p.stem)]
+    linked = [] if case.name == "orphan-term" else sorted(set(stems))
+    (project / "terms" / "see-also.yml").write_text(
+        "name: See Also\nkind: definition\nsummary: Links the case terms.\nareas: [margin]\n"
+        f"related: [initial-margin, {', '.join(linked)}]\n", encoding="utf-8")
+    for rel in case_files(case):
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(case / rel, project / rel)
+    return project
+
+
+def run_check(project: Path, files: list[Path], *options: str, capsys) -> tuple[int, list[str]]:
+    code = main(["--root", str(project), "check", *options, *(str(project / f) for f in files)])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_there_is_a_case_for_every_mistake():
+    assert len(CASES) >= 35
+    codes = {line.rsplit("[", 1)[1].rstrip("]") for case in CASES
+             for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert {code for code in codes if f"`{code}`" not in readme} == set(), "every code needs a README line"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_each_broken_case_prints_its_exact_lines(case, tmp_path, capsys, update_golden):
+    project = assemble(case, tmp_path / "project")
+    code, out = run_check(project, case_files(case), capsys=capsys)
+    lines, summary = out[:-1], out[-1]
+    expected = case / "expected.txt"
+    if update_golden:
+        expected.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == expected.read_text(encoding="utf-8").splitlines()
+    has_error = any(": error: " in line for line in lines)
+    assert code == (1 if has_error else 0)
+    assert summary.startswith(("1 error", f"{sum(': error: ' in x for x in lines)} error"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_the_editor_schema_agrees_with_the_validator(case, tmp_path, capsys):
+    project = assemble(case, tmp_path / "project")
+    _, out = run_check(project, case_files(case), "--format", "json", capsys=capsys)
+    problems = json.loads("\n".join(out))
+    for rel in case_files(case):
+        document, read_problems = parse_document((case / rel).read_bytes(), rel.as_posix())
+        if document is None or read_problems:
+            continue  # the YAML itself is refused: nothing for a schema to judge
+        schema_file = "area.schema.json" if rel.parent.name == "areas" else "term.schema.json"
+        schema = json.loads((ROOT / "schema" / schema_file).read_text(encoding="utf-8"))
+        schema_errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(document.data)]
+        validator_codes = {p["code"] for p in problems if p["path"] == rel.as_posix()} & SCHEMA_CODES
+        assert bool(schema_errors) == bool(validator_codes), (schema_errors, validator_codes)
+
+
+def test_check_leaves_every_file_byte_for_byte_unchanged(tmp_path, capsys):
+    for case in CASES:
+        project = assemble(case, tmp_path / case.name)
+        before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+        run_check(project, [], capsys=capsys)
+        run_check(project, [], "--format", "github", capsys=capsys)
+        assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before, case.name
+
+
+def test_github_format_escapes_and_locates(tmp_path, capsys):
+    project = assemble(BROKEN / "unknown-area", tmp_path / "project")
+    code, out = run_check(project, [Path("terms/typo-area.yml")], "--format", "github", capsys=capsys)
+    assert code == 1
+    assert out == ["::error file=terms/typo-area.yml,line=5,col=9,title=unknown-area::"
+                   "unknown area 'margn' in 'areas' (did you mean 'margin'?) [unknown-area]"]
+
+
+def test_paths_limit_the_report_not_the_loading(tmp_path, capsys):
+    project = assemble(BROKEN / "replacement-loop", tmp_path / "project")
+    _, out = run_check(project, [Path("terms/loop-b.yml")], capsys=capsys)
+    assert [line.split(":")[0] for line in out[:-1]] == ["terms/loop-b.yml"]
+    assert "loop-b → loop-a → loop-b" in out[0]
+
+
+def test_a_clean_run_prints_one_summary_line(tmp_path, capsys):
+    project = assemble(BROKEN / "orphan-term", tmp_path / "project")
+    (project / "terms" / "unlinked.yml").unlink()
+    code, out = run_check(project, [], "--strict", capsys=capsys)
+    assert code == 0
+    assert len(out) == 1 and out[0].startswith("3 terms OK (")
+
+
+def test_strict_fails_on_warnings(tmp_path, capsys):
+    project = assemble(BROKEN / "orphan-term", tmp_path / "project")
+    assert run_check(project, [], capsys=capsys)[0] == 0
+    assert run_check(project, [], "--strict", capsys=capsys)[0] == 1
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", "--format", "xml"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err

@@ -9,6 +9,7 @@ validator and the editor schema use.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .crossref import collision_owner
@@ -18,6 +19,7 @@ from .problems import Problem
 from .schema import PLACEHOLDER, TERM_FIELDS
 from .slugs import RESERVED_IDS, did_you_mean, slugify
 
+_UNWRITABLE = {"Cc", "Cs", "Cn", "Zl", "Zp"}  # control, surrogate, unassigned, line breaks
 SCHEMA_HEADER = "# yaml-language-server: $schema=../schema/term.schema.json"
 
 _EXAMPLES = {
@@ -110,7 +112,9 @@ def plan_new_term(loaded: Loaded, name: str, area: str, kind: str, terms_dir: st
 
     if kind not in KINDS:
         refuse("bad-kind", f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if not name.strip() or not term_id:
+    if any(unicodedata.category(char) in _UNWRITABLE for char in name):
+        refuse("bad-name", f"the name {name!r} holds control or unassigned characters; type it plainly")
+    elif not name.strip() or not term_id:
         refuse("bad-id", f"the name {name!r} has no letters or digits to make an id from")
     elif term_id in RESERVED_IDS:
         refuse("reserved-id", f"'{term_id}' is reserved for site pages; choose another name")

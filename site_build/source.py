@@ -114,6 +114,11 @@ def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem
         reason = exc.problem or exc.context or "invalid YAML"
         return None, problems + [_problem(path, line, col, "yaml-syntax",
                                           f"YAML syntax error: {reason}; fix the YAML at this position")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return None, problems + [_problem(path, line, col, "yaml-syntax",
+                                          f"character U+{exc.character:04X} is not allowed in YAML; remove it")]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, problems + [_problem(path, 1, 1, "yaml-syntax", f"YAML syntax error: {exc}")]
     if node is None:

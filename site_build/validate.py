@@ -7,6 +7,7 @@ that need the whole glossary (references, collisions) live in ``crossref``.
 from __future__ import annotations
 
 import datetime
+import re
 from types import MappingProxyType
 from typing import Any
 
@@ -16,6 +17,8 @@ from .problems import Problem
 from .schema import AREA_FIELDS, PLACEHOLDER, REQUIRED_WHEN, TERM_FIELDS, Field
 from .slugs import ID_PATTERN, RESERVED_IDS, did_you_mean, slugify
 from .source import REFUSED, Document, KeyPath
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _type_name(value: Any) -> str:
@@ -96,6 +99,10 @@ class _Checker:
         if not value.strip():
             self.report(path, "empty-value", f"{what} is empty; write it or remove the key")
             return None
+        control = _CONTROL.search(value)
+        if control:
+            self.report(path, "control-character",
+                        f"{what} holds the control character U+{ord(control.group()):04X}; remove it")
         if not url:  # a URL gets the stricter http(s)-only check instead
             self.safety(value, path)
         if value.lstrip().startswith(PLACEHOLDER):

@@ -1,4 +1,4 @@
-"""Validate parsed documents against the declared fields and build model objects.
+"""Build terms, areas and tags from parsed documents (their fields checked by ``fields``).
 
 Checks one file at a time (types, required keys, unknown keys, unsafe text); checks
 that need the whole glossary (references, collisions) live in ``crossref``.
@@ -6,205 +6,15 @@ that need the whole glossary (references, collisions) live in ``crossref``.
 
 from __future__ import annotations
 
-import datetime
-import re
-from types import MappingProxyType
-from typing import Any
-
-from .markup import has_plain_markup, unsafe_spans
-from .model import Area, Faq, Source, Tag, Term
+from .fields import FieldChecker
+from .model import Area, Tag, Term
 from .problems import Problem
-from .schema import AREA_FIELDS, PLACEHOLDER, REQUIRED_WHEN, TERM_FIELDS, Field
-from .slugs import ID_PATTERN, RESERVED_IDS, did_you_mean, slugify
-from .source import REFUSED, Document, KeyPath
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+from .schema import AREA_FIELDS, REQUIRED_WHEN, TERM_FIELDS, Field
+from .slugs import ID_PATTERN, RESERVED_IDS, slugify
+from .source import REFUSED, Document
 
 
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a boolean (quote it if you meant text)"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return "a date (quote it if you meant text)"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "nothing" if value is None else "text"
-
-
-class _Checker:
-    """Collects problems for one document, locating each through its source map."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.problems: list[Problem] = []
-
-    def report(self, path: KeyPath, code: str, message: str, *, severity: str = "error",
-               at_key: bool = False, text_at: tuple[int, int] | None = None) -> None:
-        positions = self.doc.positions
-        if text_at is not None:
-            line, col = positions.line_in_text(path, *text_at)
-        elif at_key:
-            line, col = positions.key_at(path)
-        else:
-            line, col = positions.value_at(path)
-        self.problems.append(Problem(self.doc.path, line, col, severity, code, message))
-
-    def fields(self, specs: tuple[Field, ...], stem: str) -> dict[str, Any]:
-        """Check every declared field; return the usable values by key."""
-        data, known = self.doc.data, {spec.key for spec in specs}
-        if "id" in data:
-            self.id_key(data["id"], stem)
-        for key in data:
-            if key not in known and key != "id":
-                self.report((key,), "unknown-key",
-                            f"unknown key '{key}'{did_you_mean(key, known)}; allowed keys: {', '.join(sorted(known))}",
-                            at_key=True)
-        values = {}
-        for spec in specs:
-            if data.get(spec.key) is REFUSED:
-                continue
-            if spec.key not in data or data[spec.key] is None:
-                if spec.required:
-                    self.report((), "missing-key", f"required key '{spec.key}' is missing; add it ({spec.description})")
-                continue
-            value = self.value(spec, data[spec.key], (spec.key,))
-            if value is not None:
-                values[spec.key] = value
-        return values
-
-    def id_key(self, value: Any, stem: str) -> None:
-        """An ``id:`` key is redundant at best: the file name is the id."""
-        if value == stem:
-            self.report(("id",), "unknown-key", f"'id' is not a key: the file name '{stem}' is the id; remove it",
-                        at_key=True)
-        else:
-            self.report(("id",), "id-mismatch",
-                        f"'id: {value}' does not match the file name '{stem}', which is the id; "
-                        f"remove 'id' or rename the file to '{value}.yml'", at_key=True)
-
-    def value(self, spec: Field, value: Any, path: KeyPath) -> Any:
-        checker = getattr(self, "_" + spec.type.replace("-", "_"))
-        return checker(spec, value, path)
-
-    def text(self, value: Any, path: KeyPath, what: str, *, plain: bool, url: bool = False) -> str | None:
-        if value is REFUSED:
-            return None
-        if not isinstance(value, str):
-            self.report(path, "wrong-type", f"{what} must be text, got {_type_name(value)}")
-            return None
-        if not value.strip():
-            self.report(path, "empty-value", f"{what} is empty; write it or remove the key")
-            return None
-        control = _CONTROL.search(value)
-        if control:
-            self.report(path, "control-character",
-                        f"{what} holds the control character U+{ord(control.group()):04X}; remove it")
-        if not url:  # a URL gets the stricter http(s)-only check instead
-            self.safety(value, path)
-        if value.lstrip().startswith(PLACEHOLDER):
-            self.report(path, "placeholder-text",
-                        f"{what} still holds the '{PLACEHOLDER}' placeholder from 'glossary new'; write it",
-                        severity="warning")
-        if plain and has_plain_markup(value):
-            self.report(path, "plain-markup", f"{what} is plain text; remove Markdown and HTML from it")
-        return value.strip()
-
-    def safety(self, text: str, path: KeyPath) -> None:
-        for offset, code, message in unsafe_spans(text):
-            line_start = text.rfind("\n", 0, offset) + 1
-            self.report(path, code, message, text_at=(text.count("\n", 0, offset), offset - line_start))
-
-    def _plain(self, spec: Field, value: Any, path: KeyPath) -> str | None:
-        text = self.text(value, path, f"'{spec.key}'", plain=True)
-        if text and spec.max_length and len(text) > spec.max_length:
-            self.report(path, f"{spec.key}-too-long",
-                        f"'{spec.key}' has {len(text)} characters, over {spec.max_length}; shorten it")
-        return text
-
-    def _markdown(self, spec: Field, value: Any, path: KeyPath) -> str | None:
-        return self.text(value, path, f"'{spec.key}'", plain=False)
-
-    def _enum(self, spec: Field, value: Any, path: KeyPath) -> str | None:
-        if value in spec.choices:
-            return value
-        hint = did_you_mean(str(value), spec.choices)
-        self.report(path, f"bad-{spec.key}",
-                    f"'{spec.key}' must be one of {', '.join(spec.choices)}, not {value!r}{hint}")
-        return None
-
-    def _id(self, spec: Field, value: Any, path: KeyPath) -> str | None:
-        if isinstance(value, str) and ID_PATTERN.match(value):
-            return value
-        self.report(path, "bad-reference",
-                    f"'{spec.key}' must be a {spec.refers_to} id in kebab-case, got {value!r}")
-        return None
-
-    def _list(self, spec: Field, value: Any, path: KeyPath, item_check) -> tuple | None:
-        if not isinstance(value, list):
-            self.report(path, "wrong-type", f"'{spec.key}' must be a list, got {_type_name(value)}")
-            return None
-        if len(value) < spec.min_items:
-            self.report(path, "empty-value", f"'{spec.key}' needs at least {spec.min_items} item(s)")
-        items = []
-        for index, item in enumerate(value):
-            checked = None if item is REFUSED else item_check(item, path + (index,))
-            if checked is None:
-                continue
-            if checked in items:
-                self.report(path + (index,), "duplicate-item", f"{checked!r} is listed twice in '{spec.key}'; remove one")
-                continue
-            items.append(checked)
-        return tuple(items)
-
-    def _id_list(self, spec: Field, value: Any, path: KeyPath) -> tuple | None:
-        return self._list(spec, value, path, lambda item, at: self._id(spec, item, at))
-
-    def _plain_list(self, spec: Field, value: Any, path: KeyPath) -> tuple | None:
-        return self._list(spec, value, path, lambda item, at: self.text(item, at, f"an item of '{spec.key}'", plain=True))
-
-    def _pairs(self, spec: Field, value: Any, path: KeyPath, keys: tuple[str, str], plain: tuple[bool, bool]):
-        def check(item: Any, at: KeyPath):
-            if not isinstance(item, dict):
-                self.report(at, "wrong-type", f"each item of '{spec.key}' must be a mapping with {' and '.join(keys)}")
-                return None
-            for extra in set(item) - set(keys):
-                self.report(at + (extra,), "unknown-key",
-                            f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), keys)}", at_key=True)
-            got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p, url=k == "url") if k in item
-                   else self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
-                   for k, p in zip(keys, plain, strict=True)]
-            return tuple(got) if None not in got else None
-        return self._list(spec, value, path, check)
-
-    def _faq(self, spec: Field, value: Any, path: KeyPath) -> tuple[Faq, ...] | None:
-        pairs = self._pairs(spec, value, path, ("question", "answer"), (True, False))
-        return None if pairs is None else tuple(Faq(q, a) for q, a in pairs)
-
-    def _sources(self, spec: Field, value: Any, path: KeyPath) -> tuple[Source, ...] | None:
-        pairs = self._pairs(spec, value, path, ("title", "url"), (True, True))
-        if pairs is None:
-            return None
-        for index, (_, url) in enumerate(pairs):
-            if not url.startswith(("https://", "http://")) or " " in url:
-                self.report(path + (index, "url"), "bad-source-url",
-                            f"source url {url!r} must be an http(s) address")
-        return tuple(Source(t, u) for t, u in pairs)
-
-    def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
-        if not isinstance(value, dict):
-            self.report(path, "wrong-type", f"'example' must be a mapping of input: value, got {_type_name(value)}")
-            return None
-        for key, item in value.items():
-            if item is not REFUSED and (isinstance(item, bool) or not isinstance(item, (int, float, str))):
-                self.report(path + (key,), "wrong-type", f"example value for '{key}' must be a number or text")
-        return MappingProxyType(dict(value))
-
-
-def _check_id(checker: _Checker, stem: str, kind: str) -> bool:
+def _check_id(checker: FieldChecker, stem: str, kind: str) -> bool:
     if not ID_PATTERN.match(stem):
         suggestion = slugify(stem) or "a-kebab-case-name"
         checker.report((), "bad-id", f"file name '{stem}' is not a kebab-case ASCII id; rename it to '{suggestion}.yml'")
@@ -217,7 +27,7 @@ def _check_id(checker: _Checker, stem: str, kind: str) -> bool:
 
 def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]:
     """A ``Term`` if the file is usable (all required keys valid), and its problems."""
-    checker = _Checker(doc)
+    checker = FieldChecker(doc)
     id_ok = _check_id(checker, stem, "term")
     values = checker.fields(TERM_FIELDS, stem)
     for key, value, needed in REQUIRED_WHEN:
@@ -239,7 +49,7 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
 
 
 def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]:
-    checker = _Checker(doc)
+    checker = FieldChecker(doc)
     id_ok = _check_id(checker, stem, "area")
     values = checker.fields(AREA_FIELDS, stem)
     if not id_ok or "name" not in values or "summary" not in values:
@@ -259,7 +69,7 @@ def validate_tags(doc: Document) -> tuple[tuple[Tag, ...], list[Problem]]:
     for tag_id, entry in doc.data.items():
         if entry is REFUSED:
             continue
-        checker = _Checker(Document(doc.path, entry if isinstance(entry, dict) else {}, doc.positions))
+        checker = FieldChecker(Document(doc.path, entry if isinstance(entry, dict) else {}, doc.positions))
         if not ID_PATTERN.match(tag_id):
             checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' must be kebab-case ASCII", at_key=True)
         if not isinstance(entry, dict):

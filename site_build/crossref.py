@@ -102,6 +102,7 @@ def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
     """
     by_id = {term.id: term for term in terms}
     owners: dict[str, tuple[Term, str, str, KeyPath]] = {}
+    reported: set[tuple[str, str]] = set()  # (key, term id): a name and its id share a key
     for term in terms:
         for name, what, at in _names(term):
             key = collision_key(name)
@@ -118,7 +119,8 @@ def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
                        "remove the alias there, or merge the two terms")
                 continue
             owner = owners.setdefault(key, (term, what, name, at))
-            if owner[0].id != term.id and not (owner[1] == "alias" and owner[2] == term.id):
+            if owner[0].id != term.id and (key, term.id) not in reported:
+                reported.add((key, term.id))
                 other, other_what, other_name, other_at = owner
                 fix = "make it an alias of one term, or rename one"
                 report(term.path, at, "name-collision",

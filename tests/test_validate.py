@@ -56,3 +56,15 @@ def test_the_real_glossary_is_clean():
     found, files = check(Path(__file__).resolve().parent.parent)
     assert [str(p) for p in found] == []
     assert files > 80
+
+
+def test_a_collision_is_reported_once_in_each_file(tmp_path):
+    """The alias sorts first, so it meets both the later term's name and its id: one line each."""
+    found = problems_for(tmp_path, {"terms/aaa.yml": "name: Aaa\nkind: definition\nsummary: S.\nareas: [margin]\n"
+                                    "aliases: [Mark Price]\nrelated: [mark-price]\n"})
+    collisions = [line for line in found if "[name-collision]" in line]
+    assert collisions == [
+        "terms/aaa.yml:5:11: error: alias 'Mark Price' collides with name 'Mark Price' of terms/mark-price.yml; "
+        "make it an alias of one term, or rename one [name-collision]",
+        "terms/mark-price.yml:1:7: error: name 'Mark Price' collides with alias 'Mark Price' of terms/aaa.yml; "
+        "make it an alias of one term, or rename one [name-collision]"]

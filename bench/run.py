@@ -1,0 +1,149 @@
+"""Benchmark the pipeline against plain MkDocs + Material, and print one table.
+
+For each size it generates a synthetic glossary (``bench/generate.py``) and measures, in
+fresh processes, the median of ``--runs`` runs of:
+
+- ``check``: ``glossary check`` (the whole command, as a contributor runs it);
+- ``generate``: our step alone, read + validate + link + render, timed in-process;
+- ``build``: the full ``mkdocs build`` with the glossary plugin;
+- ``baseline``: plain MkDocs + Material building the same pages, pre-rendered to
+  Markdown by ``glossary export``, with our plugin off.
+
+It reports build/baseline, the growth of the build from the smallest to the largest
+size, peak RSS of the build, the search index size and the median term page size.
+
+    python bench/run.py                 # sizes 500 1000 5000, 3 runs each
+    python bench/run.py --sizes 500 --runs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_project
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+GENERATE_ONLY = """
+import sys, time
+from pathlib import Path
+from site_build.cli import _site_settings
+from site_build.project import Project, generate
+root = Path(sys.argv[1])
+started = time.perf_counter()
+generated = generate(Project(root, _site_settings(root)))
+print(time.perf_counter() - started)
+"""
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+def timed(command: list[str], own_time: bool = False) -> Run:
+    """Wall time (or, with ``own_time``, the time the child prints last) and its peak RSS.
+
+    ``wait4`` gives that one child's resource usage, not the sum over all children.
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    output, errors = process.stdout.read(), process.stderr.read()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1) or b"Traceback" in errors:
+        raise SystemExit(f"{' '.join(command)} failed:\n{errors.decode()[-2000:]}")
+    if own_time:
+        elapsed = float(output.decode().split()[-1])
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def baseline_project(project: Path, target: Path) -> Path:
+    """The same pages as plain Markdown, and mkdocs.yml without the glossary plugin."""
+    shutil.copytree(project, target)
+    subprocess.run([str(BIN / "glossary"), "--root", str(project), "export", str(target / "docs")],
+                   check=True, env=ENV, capture_output=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\n  - glossary:\n(      .*\n)*", "\n", config)
+    (target / "mkdocs.yml").write_text(config + "not_in_nav: |\n  /terms/\n  /areas/*/\n  /tags/*/\n"
+                                       "  /calculators/*/\n", encoding="utf-8")
+    return target
+
+
+def median_run(command: list[str], runs: int, own_time: bool = False) -> Run:
+    results = [timed(command, own_time) for _ in range(runs)]
+    return Run(statistics.median(r.seconds for r in results), max(r.peak_rss_mb for r in results))
+
+
+def site_figures(site: Path) -> tuple[float, float]:
+    """Search index size (MB) and the median term page size (KB)."""
+    index = (site / "search" / "search_index.json").stat().st_size / 1e6
+    pages = [p.stat().st_size for p in (site / "terms").glob("*/index.html") if p.stat().st_size > 2000]
+    return index, statistics.median(pages) / 1e3
+
+
+def measure(size: int, runs: int, work: Path) -> dict[str, float]:
+    project = write_project(size, work / f"glossary-{size}")
+    baseline = baseline_project(project, work / f"baseline-{size}")
+    site, base_site = work / f"site-{size}", work / f"base-site-{size}"
+    mkdocs = str(BIN / "mkdocs")
+    check = median_run([str(BIN / "glossary"), "--root", str(project), "check"], runs)
+    generate = median_run([sys.executable, "-c", GENERATE_ONLY, str(project)], runs, own_time=True)
+    build = median_run([mkdocs, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)], runs)
+    base = median_run([mkdocs, "build", "-q", "-f", str(baseline / "mkdocs.yml"), "-d", str(base_site)], runs)
+    index_mb, page_kb = site_figures(site)
+    base_index_mb, _ = site_figures(base_site)
+    return {"size": size, "check": check.seconds, "generate": generate.seconds, "build": build.seconds,
+            "baseline": base.seconds, "ratio": build.seconds / base.seconds, "rss": build.peak_rss_mb,
+            "base_rss": base.peak_rss_mb, "index": index_mb, "base_index": base_index_mb, "page": page_kb}
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    head = ("| terms | check | generate | build | baseline | build/baseline | peak RSS (build / baseline) "
+            "| search index (ours / Material default) | median term page |")
+    lines = [head, "|---:" * 9 + "|"]
+    for r in rows:
+        lines.append(f"| {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['build']:.1f} s "
+                     f"| {r['baseline']:.1f} s | {r['ratio']:.2f} | {r['rss']:.0f} / {r['base_rss']:.0f} MB "
+                     f"| {r['index']:.2f} / {r['base_index']:.2f} MB | {r['page']:.1f} KB |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the glossary build against plain MkDocs.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep the generated projects and sites here")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="glossary-bench-"))
+    rows = []
+    for size in args.sizes:
+        rows.append(measure(size, args.runs, work))
+        print(f"measured {size} terms", file=sys.stderr)
+    print(f"{platform.node()}: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"median of {args.runs} runs\n")
+    print(table(rows))
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        print(f"\nbuild({last['size']:,}) / build({first['size']:,}) = {last['build'] / first['build']:.1f} "
+              f"for {last['size'] / first['size']:.0f}x the terms")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

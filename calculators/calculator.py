@@ -1,8 +1,8 @@
 """The Python API of a calculator: ``compute`` every output, ``solve`` for an input.
 
-Metadata comes from the spec (no SymPy); the first ``compute`` generates the Python
-source from the SymPy definition and executes it, so the API runs exactly the snippet a
-reader copies. Every failure is a ``CalculatorInputError`` naming the input.
+Metadata comes from the spec; the first ``compute`` executes the Python source generated
+from the SymPy definition (stored in ``generated.json``), so the API runs exactly the
+snippet a reader copies. Every failure is a ``CalculatorInputError`` naming the input.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import tiers
+from .artifacts import Artifact, artifact
 from .solver import OutOfReach, solve_monotone
 from .spec import CalculatorInputError, CalculatorSpec, as_number
 
@@ -40,10 +41,8 @@ class Calculator:
         return self.spec.check_example(values)
 
     @functools.cached_property
-    def _code(self):
-        from .generated import generated  # SymPy loads here, on first use, not on import
-
-        return generated(self.spec)
+    def _code(self) -> Artifact:
+        return artifact(self.spec.id)  # from generated.json; SymPy only if it is stale
 
     @functools.cached_property
     def _function(self) -> Callable[..., dict[str, Any]]:
@@ -78,9 +77,7 @@ class Calculator:
         if target in self._solvers:
             solution = _call(self._solvers[target], {**inputs, primary: goal}, f"solving for {target}")
             return self._in_range(target, solution, primary, goal)
-        from .definitions import DEFINITIONS
-
-        low, high = DEFINITIONS[self.spec.id].numeric_solves[target]
+        low, high = self._code.numeric_solves[target]
         try:
             return solve_monotone(lambda x: self._run({**inputs, target: x})[primary], goal, low, high)
         except OutOfReach as reach:

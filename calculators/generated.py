@@ -1,34 +1,27 @@
-"""Everything generated from one calculator's definition, assembled once and cached.
+"""Generate every calculator's ``Artifact`` from its SymPy definition (the slow path).
 
-``python`` and ``javascript`` are the self-contained snippets a page offers for copying
-(and ``python`` is also exactly what ``compute`` executes). The widget bundle combines
-the hand-written runtime with each calculator's JavaScript and metadata.
+``artifacts`` calls this only when ``generated.json`` does not match the sources. The
+``python`` snippet is what a page offers for copying and exactly what ``compute``
+executes; the JavaScript and MathML come from the same definition.
 """
 
 from __future__ import annotations
 
-import functools
 import inspect
-import json
-from dataclasses import dataclass
 from typing import Any
 
-from . import codegen, tiers
+from . import REGISTRY, codegen, tiers
+from .artifacts import Artifact
 from .definitions import DEFINITIONS
+from .formula import formula_html, legend_rows
 from .spec import CalculatorSpec
 
 
-@dataclass(frozen=True)
-class GeneratedCode:
-    python: str  # stdlib-only module text: imports, helpers, the compute function
-    javascript: str  # plain JS: the runtime pieces it needs, then the compute function
-    python_solvers: dict[str, str]  # closed-form solvers: input -> function text
-    javascript_function: str
-    javascript_solvers: dict[str, str]
+def generate_all() -> dict[str, Artifact]:
+    return {calc_id: generate(calc.spec) for calc_id, calc in REGISTRY.items()}
 
 
-@functools.cache
-def generated(spec: CalculatorSpec) -> GeneratedCode:
+def generate(spec: CalculatorSpec) -> Artifact:
     defn = DEFINITIONS[spec.id]
     function = codegen.python_function(defn, spec)
     helpers = [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
@@ -37,12 +30,16 @@ def generated(spec: CalculatorSpec) -> GeneratedCode:
     solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
     js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup")
                   if f"{name}(" in js_function]
-    return GeneratedCode(
+    return Artifact(
         python=python,
         javascript="\n".join([*js_helpers, js_function]),
         python_solvers={t: codegen.python_solver(defn, spec, t, x) for t, x in solutions.items()},
         javascript_function=js_function,
-        javascript_solvers={t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()})
+        javascript_solvers={t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()},
+        metadata=metadata(spec),
+        formula_html=formula_html(defn),
+        legend=tuple(legend_rows(defn, spec)),
+        numeric_solves={name: tuple(bracket) for name, bracket in defn.numeric_solves.items()})
 
 
 def metadata(spec: CalculatorSpec) -> dict[str, Any]:
@@ -59,15 +56,3 @@ def metadata(spec: CalculatorSpec) -> dict[str, Any]:
         "closedFormSolves": list(defn.closed_form_solves),
         "tierSupplies": [name for name in tiers.TIER_OUTPUTS if name in spec.input_names],
     }
-
-
-def bundle(specs: list[CalculatorSpec]) -> str:
-    """The widget script: runtime plus every calculator, registered by id."""
-    parts = [codegen.RUNTIME_JS.read_text(encoding="utf-8")]
-    for spec in specs:
-        code = generated(spec)
-        solvers = ", ".join(f"{name}: {text.strip()}" for name, text in code.javascript_solvers.items())
-        parts.append(f"GlossaryCalculators.register({json.dumps(metadata(spec), ensure_ascii=False)},\n"
-                     f"{code.javascript_function.strip()},\n{{{solvers}}});\n")
-    parts.append(codegen.WIDGET_JS.read_text(encoding="utf-8"))
-    return "\n".join(parts)

@@ -15,9 +15,7 @@ from typing import Any
 import yaml
 
 from . import REGISTRY, Calculator
-from .definitions import DEFINITIONS
-from .formula import formula_html, legend_rows
-from .generated import bundle, generated
+from .artifacts import artifact, bundle
 from .widget import js_string, widget_html
 
 NOTES = Path(__file__).with_name("notes.yml")
@@ -40,13 +38,13 @@ def calculator_pages(renderer: Any) -> list[Any]:
         users = [t for t in renderer.glossary.terms if t.calculator == calc.id and t.listed]
         content = renderer.render_template(
             "calculator.md.j2", calc=calc, here=here, terms=users, notes=notes()[calc.id],
-            widget=widget_html(calc, {}), formula=formula_html(DEFINITIONS[calc.id]),
-            legend=legend_rows(DEFINITIONS[calc.id], calc.spec), python=generated(calc.spec).python.rstrip(),
-            javascript=generated(calc.spec).javascript.rstrip(), command=cli_example(calc))
+            widget=widget_html(calc, {}), formula=artifact(calc.id).formula_html, legend=artifact(calc.id).legend,
+            python=artifact(calc.id).python.rstrip(), javascript=artifact(calc.id).javascript.rstrip(),
+            command=cli_example(calc))
         graph = jsonld.simple_page_graph(renderer.settings.site_url, here, calc.title,
                                          [("Calculators", urls.CALCULATORS), (calc.title, here)])
         files.append(OutputFile(here, content, graph))
-    files.append(OutputFile(SCRIPT, bundle([calc.spec for calc in REGISTRY.values()])))
+    files.append(OutputFile(SCRIPT, bundle(list(REGISTRY))))
     return files
 
 

@@ -19,8 +19,8 @@ import mpmath
 import pytest
 
 import calculators
+from calculators.artifacts import artifact
 from calculators.codegen import js_name, python_name
-from calculators.generated import generated
 from calculators.tiers import example_table
 from conftest import ROOT
 
@@ -138,7 +138,7 @@ def python_snippet_results(calc_id: str, cases: list[dict]) -> list[dict]:
     """The snippet alone, in a bare interpreter (-I: isolated, -S: no site-packages)."""
     call = (f"\n\nimport json as _json, sys as _sys\n"
             f"print(_json.dumps([{python_name(calc_id)}(**case) for case in _json.loads(_sys.argv[1])]))\n")
-    return json.loads(run([sys.executable, "-I", "-S", "-c", generated(calculators.get(calc_id).spec).python + call,
+    return json.loads(run([sys.executable, "-I", "-S", "-c", artifact(calc_id).python + call,
                            json.dumps(cases)]))
 
 
@@ -161,7 +161,7 @@ def test_python_snippet_in_a_fresh_interpreter_equals_compute(calc_id):
 def test_javascript_snippet_in_node_matches_compute(calc_id, tmp_path):
     calc = calculators.get(calc_id)
     cases = input_sets(calc_id)
-    source = (generated(calc.spec).javascript +
+    source = (artifact(calc.id).javascript +
               f"\nconsole.log(JSON.stringify({json.dumps(cases)}.map(c => {js_name(calc_id)}(c))));\n")
     for case, actual in zip(cases, run_js(tmp_path, source), strict=True):
         expected = calc.compute(**case)
@@ -174,7 +174,7 @@ def test_javascript_snippet_in_node_matches_compute(calc_id, tmp_path):
 def test_javascript_snippet_throws_range_error_where_python_refuses(calc_id, inputs, phrase, tmp_path):
     with pytest.raises(calculators.CalculatorInputError):
         calculators.get(calc_id).compute(**inputs)
-    source = (generated(calculators.get(calc_id).spec).javascript +
+    source = (artifact(calc_id).javascript +
               f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); console.log('null'); }}\n"
               "catch (e) { console.log(JSON.stringify([e.constructor.name, e.message])); }\n")
     thrown = run_js(tmp_path, source)

@@ -1,7 +1,7 @@
 """Write a synthetic but realistic glossary project of N terms, for the benchmark.
 
-Each term has a unique three-word name, two aliases, one to three areas, ten related
-terms, a Markdown body that mentions five other terms by name (so the auto-linker has
+Each term has a unique three-word name, two aliases, one to three of ten areas, one or
+two of twenty tags, ten related terms, a Markdown body that mentions five other terms by name (so the auto-linker has
 work), a formula section, two FAQ entries and two sources; every twentieth term embeds
 a calculator with an example. The project is a copy of this repository's configuration,
 templates and theme with ``terms/`` replaced, so it builds exactly like the real site.
@@ -35,6 +35,7 @@ swap tick vault""")
 HEADS = _words("""adjustment allocation band bound buffer cap charge check coefficient discount factor
 floor gauge interval limit model ratio schedule threshold window""")
 AREAS = ("margin", "funding", "options", "amms", "apis", "risk", "settlement", "indices", "lending", "vaults")
+TAGS = tuple(f"{word}" for word in DOMAINS[:20])
 CALCULATOR_EXAMPLE = "calculator: initial-margin\nexample: {notional: 25000, leverage: 10}\n"
 
 
@@ -75,7 +76,7 @@ def term_text(index: int, names: list[str], rng: random.Random) -> str:
         f"areas: [{areas}]",
         f"aliases: [{initials}{index}, {name} Value]",
         f"related: [{related}]",
-        "tags: [benchmark]",
+        f"tags: [{', '.join(sorted(rng.sample(TAGS, rng.randint(1, 2))))}]",
         "body: |",
         body.rstrip("\n"),
         "faq:",
@@ -108,7 +109,8 @@ def write_project(count: int, target: Path, seed: int = 20261121) -> Path:
             shutil.copy2(source, target / part)
     terms = target / "terms"
     (terms / "areas").mkdir(parents=True)
-    (terms / "tags.yml").write_text("benchmark: {name: Benchmark, summary: Generated terms.}\n", encoding="utf-8")
+    (terms / "tags.yml").write_text("".join(f"{tag}: {{name: {tag.capitalize()}, summary: Generated terms.}}\n"
+                                            for tag in TAGS), encoding="utf-8")
     for area in AREAS:
         (terms / "areas" / f"{area}.yml").write_text(
             f"name: {area.capitalize()}\nsummary: Generated terms about {area}.\n", encoding="utf-8")

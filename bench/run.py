@@ -74,6 +74,7 @@ def timed(command: list[str], own_time: bool = False) -> Run:
 
 def baseline_project(project: Path, target: Path) -> Path:
     """The same pages as plain Markdown, and mkdocs.yml without the glossary plugin."""
+    shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(project, target)
     subprocess.run([str(BIN / "glossary"), "--root", str(project), "export", str(target / "docs")],
                    check=True, env=ENV, capture_output=True)

@@ -2,28 +2,32 @@
 
 It runs the pipeline in ``on_config``, adds the generated pages in memory in
 ``on_files`` (term pages ``NOT_IN_NAV``), hands each page its JSON-LD as a dict in
-``on_page_markdown``, and watches the content folders under ``mkdocs serve``.
+``on_page_markdown``, compacts the search index in ``on_post_build``, and watches the
+content folders under ``mkdocs serve``.
 Problems become one ``PluginError`` listing all of them, or log warnings.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import jsonld
+from . import jsonld, urls
 from .problems import format_text
 from .project import Generated, Project, generate
 from .render import Settings
+from .search import compact_index
 
 log = get_plugin_logger(__name__)
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 class GlossaryConfig(Config):
@@ -73,6 +77,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if modified:
             page.meta["glossary_modified"] = modified[0]  # the sitemap's lastmod
         return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
+        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if not index_file.is_file():
+            return
+        texts = {urls.url_path(f.src): f.search for f in self.generated.files if f.search is not None}
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps(compact_index(index, texts), ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for folder in self.project.watched if self.project else []:

@@ -24,6 +24,7 @@ from .linker import PageLinks, link_markdown
 from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
 from .pipeline import Linked, load_calculators
+from .search import search_text
 from .slugs import slugify
 
 PER_PAGE = 30
@@ -45,12 +46,17 @@ class Settings:
 
 @dataclass(frozen=True)
 class OutputFile:
-    """One generated file. ``jsonld`` is set for pages; ``in_nav`` for the few nav pages."""
+    """One generated file. ``jsonld`` is set for pages; ``in_nav`` for the few nav pages.
+
+    ``search`` is the HTML text the search index keeps for the page instead of its full
+    text (None keeps the full text); see ``site_build.search``.
+    """
 
     src: str
     content: str
     jsonld: dict[str, Any] | None = None
     in_nav: bool = False
+    search: str | None = None
 
     @property
     def is_page(self) -> bool:
@@ -108,7 +114,7 @@ class Renderer:
                                related=related, referenced_by=referenced, areas=areas, tags=tags,
                                dates=dates, edit_url=edit, widget=self.widget(term))
         graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
-        return OutputFile(here, content, graph)
+        return OutputFile(here, content, graph, search=search_text(term.summary, term.aliases))
 
     def area_pages(self, area_id: str) -> Iterator[OutputFile]:
         area = self.glossary.area_by_id[area_id]
@@ -129,7 +135,7 @@ class Renderer:
                                    next=following)
             graph = jsonld.area_graph(self.settings.site_url, area, chunk, here,
                                       self.dates.of(area.path), first_page=number == 1)
-            yield OutputFile(here, content, graph)
+            yield OutputFile(here, content, graph, search=search_text(area.summary))
 
     def home(self) -> OutputFile:
         listed = sorted((t for t in self.glossary.terms if t.listed), key=lambda t: t.name.casefold())
@@ -148,7 +154,7 @@ class Renderer:
                                counts=counts, letters=letters, groups=ordered)
         graph = jsonld.home_graph(self.settings.site_url, self.glossary, self.settings.title,
                                   self.settings.description)
-        return OutputFile(urls.HOME, content, graph, in_nav=True)
+        return OutputFile(urls.HOME, content, graph, in_nav=True, search=search_text(self.settings.description))
 
     def listing(self, src: str, title: str, description: str, entries: list[dict[str, Any]]) -> OutputFile:
         content = self.render_template("list.md.j2", title=title, description=description, entries=entries)
@@ -178,7 +184,7 @@ class Renderer:
         content = self.render_template("tag.md.j2", tag=tag, here=here, members=self.glossary.tagged(tag_id))
         graph = jsonld.simple_page_graph(self.settings.site_url, here, f"Tag: {tag.name}",
                                          [("Tags", urls.TAGS), (tag.name, here)], "CollectionPage")
-        return OutputFile(here, content, graph)
+        return OutputFile(here, content, graph, search=search_text(tag.summary))
 
     def redirects(self) -> Iterator[OutputFile]:
         """A redirect page for each alias slug and each deprecated term."""

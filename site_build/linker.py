@@ -22,6 +22,14 @@ _GAP = re.compile(r"[\s\-–\\'’]+")
 _END = ""  # trie key that holds the term id of a complete name
 
 
+def _plural_forms(folded: str) -> set[str]:
+    """Lowercase ASCII words whose fold is ``folded`` (see ``slugs.fold_plural``)."""
+    forms = {folded, folded + "s"}
+    if folded.endswith("y"):
+        forms.add(folded[:-1] + "ies")
+    return {form for form in forms if fold_word(form) == folded}
+
+
 def _is_acronym(name: str) -> bool:
     return name.isupper() and name.isalnum() and len(name) <= 5
 
@@ -47,28 +55,47 @@ class Linker:
             for key in keys:
                 node = node.setdefault(key, {})
             node.setdefault(_END, term_id)
+        # Lowercase spellings that fold to a first word (plain and plural), and the
+        # acronyms as written: a set lookup per word of text, instead of a fold.
+        self._starts = {form for key in self._trie if not key.startswith("=") for form in _plural_forms(key)}
+        self._acronyms = {key[1:] for key in self._trie if key.startswith("=")}
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Leftmost-longest, non-overlapping mentions in one line of prose."""
-        urls = [m.span() for m in _URL.finditer(text)]
-        tokens = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in urls)]
-        index = 0
-        while index < len(tokens):
-            found = self._longest_at(text, tokens, index)
-            if found is None:
-                index += 1
+        # Most words start no name: a pass over plain strings finds the few that may,
+        # before any match objects are made.
+        starts = [i for i, word in enumerate(_TOKEN.findall(text)) if self._may_start(word)]
+        if not starts:
+            return
+        tokens = list(_TOKEN.finditer(text))
+        if "://" in text or "www." in text:
+            urls = [m.span() for m in _URL.finditer(text)]
+            inside = {i for i, m in enumerate(tokens) if any(a <= m.start() < b for a, b in urls)}
+            starts = [i for i in starts if i not in inside]
+            tokens = [m if i not in inside else None for i, m in enumerate(tokens)]
+        after = 0
+        for index in starts:
+            if index < after:
                 continue
-            last, term_id = found
-            yield Mention(tokens[index].start(), tokens[last].end(), term_id)
-            index = last + 1
+            found = self._longest_at(text, tokens, index)
+            if found is not None:
+                last, term_id = found
+                yield Mention(tokens[index].start(), tokens[last].end(), term_id)
+                after = last + 1
 
-    def _longest_at(self, text: str, tokens: list[re.Match], start: int) -> tuple[int, str] | None:
+    def _may_start(self, word: str) -> bool:
+        lower = word.lower()
+        if lower in self._starts or word in self._acronyms:
+            return True
+        return not lower.isascii() and fold_word(word) in self._trie  # accents: fold properly
+
+    def _longest_at(self, text: str, tokens: list[re.Match | None], start: int) -> tuple[int, str] | None:
         best = None
         exact = self._trie.get("=" + tokens[start].group())
         if exact and _END in exact:
             best = (start, exact[_END])
         node, index = self._trie, start
-        while index < len(tokens):
+        while index < len(tokens) and tokens[index] is not None:  # None: a token inside a URL
             if index > start and not _GAP.fullmatch(text, tokens[index - 1].end(), tokens[index].start()):
                 break
             node = node.get(fold_word(tokens[index].group()))
@@ -101,6 +128,14 @@ def link_markdown(markdown: str, linker: Linker, page: PageLinks) -> str:
 def link_plain(text: str, linker: Linker, page: PageLinks) -> str:
     """Escape plain text for Markdown, then link mentions in it."""
     return _link_prose(escape_plain(text), linker, page)
+
+
+def mentioned_ids(text: str, linker: Linker, *, markdown: bool = True) -> set[str]:
+    """The term ids ``link_markdown`` (or ``link_plain``) would link in ``text``, without
+    building the linked text: what ``glossary check`` needs to find orphans."""
+    chunks = ([sanitize_chunk(c) for c in split_markdown(text) if c.kind == "text"] if markdown
+              else [escape_plain(text)])
+    return {mention.term_id for chunk in chunks for mention in linker.mentions(chunk)}
 
 
 def _link_prose(text: str, linker: Linker, page: PageLinks) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import DateBook
-from .pipeline import link, load
+from .pipeline import link, load, paused_gc
 from .problems import Problem, sort_problems
 from .render import OutputFile, Renderer, Settings, make_environment, render_site
 
@@ -41,6 +41,11 @@ class Generated:
 
 def generate(project: Project) -> Generated:
     """Read, validate, link and render; on any error, return only the problems."""
+    with paused_gc():
+        return _generate(project)
+
+
+def _generate(project: Project) -> Generated:
     loaded = load(project.root, project.terms_dir)
     linked = link(loaded)
     problems = tuple(sort_problems([*loaded.problems, *linked.problems]))

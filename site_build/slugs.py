@@ -7,6 +7,7 @@ compare names through these functions, so they always agree.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ def collision_key(name: str) -> str:
     return f"{head}-{fold_plural(last)}" if head else fold_plural(last)
 
 
+@functools.lru_cache(maxsize=65536)  # the linker folds every word of every text; vocabularies are small
 def fold_word(word: str) -> str:
     """Case- and plural-fold one word, the unit of near-duplicate and link matching."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")

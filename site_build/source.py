@@ -27,6 +27,7 @@ _STANDARD_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_STR = "tag:yaml.org,2002:str"
 _scalar_builder = yaml.constructor.SafeConstructor()
 
 
@@ -156,6 +157,8 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def _tab_indentation(text: str, path: str) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
@@ -198,13 +201,17 @@ class _Builder:
             self.positions.text_starts[path] = (line + 1, None)
         else:
             self.positions.text_starts[path] = (line, col + (1 if node.style in ("'", '"') else 0))
-        return self._scalar(node, line, col)
+        return node.value if node.tag == _STR else self._scalar(node, line, col)
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            key = self.build(key_node, path + ("<key>",))
+            if key_node.tag == _STR and isinstance(key_node, yaml.ScalarNode) and id(key_node) not in self._seen:
+                key = key_node.value  # the usual case, without the bookkeeping below
+                self._seen.add(id(key_node))
+            else:
+                key = self.build(key_node, path + ("<key>",))
             if not isinstance(key, str):
                 self._error(*key_pos, "non-string-key", f"key {key!r} is not a string; use a plain name")
                 continue
@@ -220,8 +227,9 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, line: int, col: int) -> Any:
+        # The tag's constructor directly: construct_object would also keep every node alive.
         try:
-            return _scalar_builder.construct_object(node)
+            return _scalar_builder.yaml_constructors[node.tag](_scalar_builder, node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             self._error(line, col, "yaml-value", f"cannot read value {node.value!r}: {exc}; quote it")
             return REFUSED

@@ -56,7 +56,9 @@ def absolute(site_url: str, src: str) -> str:
 
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative Markdown link from one source file to another (MkDocs resolves ``.md``)."""
-    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    folder = posixpath.dirname(from_src)
+    same_folder = posixpath.dirname(to_src) == folder  # term to term: the common case; relpath is slow
+    target = posixpath.basename(to_src) if same_folder else posixpath.relpath(to_src, folder or ".")
     return target + (f"#{anchor}" if anchor else "")
 
 

@@ -83,3 +83,15 @@ def test_cost_does_not_grow_with_the_number_of_names(monkeypatch):
     large_steps, large_found = count(large)
     assert small_found == large_found == 200
     assert large_steps <= small_steps + 200 and small_steps < 5 * len(text.split())
+
+
+def test_check_finds_the_same_mentions_as_the_full_linking():
+    """`glossary check` takes the fast path (ids only); it must agree with the linked pages."""
+    from conftest import ROOT
+    from site_build.pipeline import link, load, make_linker, mentions
+
+    loaded = load(ROOT)
+    linked = link(loaded)
+    fast = mentions(loaded, make_linker(loaded.glossary))
+    assert fast == {tid: tuple(sorted(set(texts.mentions) - {tid})) for tid, texts in linked.texts.items()}
+    assert sum(map(len, fast.values())) > 300

@@ -7,6 +7,7 @@ validator uses the same detectors to tell contributors what to change.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -117,6 +118,7 @@ def _sanitize_link(text: str) -> str:
     return _escape_prose(text)
 
 
+@functools.lru_cache(maxsize=65536)  # names and summaries recur on many pages (lists, tooltips)
 def escape_plain(text: str) -> str:
     """Plain text as inline Markdown that renders back to exactly that text."""
     text = " ".join(text.split())

@@ -6,6 +6,7 @@ are relative, so the site works under any sub-path (``/<repo>/`` on GitHub Pages
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -56,14 +57,25 @@ def absolute(site_url: str, src: str) -> str:
 
 def href(from_src: str, to_src: str, anchor: str = "") -> str:
     """A relative Markdown link from one source file to another (MkDocs resolves ``.md``)."""
-    folder = posixpath.dirname(from_src)
-    same_folder = posixpath.dirname(to_src) == folder  # term to term: the common case; relpath is slow
-    target = posixpath.basename(to_src) if same_folder else posixpath.relpath(to_src, folder or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    return _relative(to_src, posixpath.dirname(from_src)) + (f"#{anchor}" if anchor else "")
 
 
 def html_href(from_src: str, to_src: str) -> str:
     """A relative link between built pages (for generated HTML that MkDocs does not rewrite)."""
-    start = url_path(from_src).rstrip("/") or "."
-    relative = posixpath.relpath(url_path(to_src).rstrip("/") or ".", start)
-    return "./" if relative == "." else relative + "/"
+    relative = _relative(url_path(to_src).rstrip("/"), url_path(from_src).rstrip("/"))
+    return relative + "/" if relative else "./"
+
+
+@functools.lru_cache(maxsize=65536)  # every term page links to the same areas, tags and hubs
+def _relative(target: str, folder: str) -> str:
+    """``posixpath.relpath(target, folder)`` for site-relative paths, without its cost.
+
+    Both are relative to the site root and free of ``.`` and ``..``; relpath would also
+    resolve them against the working directory, which dominated rendering.
+    """
+    target_parts = [part for part in target.split("/") if part]
+    folder_parts = [part for part in folder.split("/") if part]
+    common = 0
+    while common < min(len(target_parts), len(folder_parts)) and target_parts[common] == folder_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(folder_parts) - common) + target_parts[common:])

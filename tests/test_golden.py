@@ -110,3 +110,16 @@ def test_area_hubs_paginate_with_previous_and_next_links():
     assert '<a rel="next" href="page/2/">' in first and "Page 1 of 2" in first
     assert '<a rel="prev" href="../../">' in second and "rel=\"next\"" not in second
     assert "## Frequently asked questions" in first and "Frequently asked" not in second
+
+
+def test_relative_links_match_posixpath_relpath():
+    import posixpath
+
+    from site_build import urls
+
+    sources = ["index.md", "terms/a.md", "areas/x.md", "areas/x/page/2.md", "tags/t.md", "calculators/c.md"]
+    for start in sources:
+        for target in sources:
+            assert urls.href(start, target) == posixpath.relpath(target, posixpath.dirname(start) or ".")
+            expected = posixpath.relpath(urls.url_path(target).rstrip("/") or ".", urls.url_path(start).rstrip("/") or ".")
+            assert urls.html_href(start, target) == ("./" if expected == "." else expected + "/")

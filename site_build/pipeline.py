@@ -21,6 +21,7 @@ from .model import Glossary, Term
 from .problems import Problem, sort_problems
 from .source import Document, SourceMap, read_document
 from .validate import validate_area, validate_tags, validate_term
+from .workers import in_two
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,15 @@ def load_calculators() -> Mapping[str, Any]:
 
 
 def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
+    """Parse every file (a large glossary on two cores)."""
+    documents, problems = [], []
+    for found_documents, found_problems in in_two(lambda chunk: _read_chunk(chunk, root), files):
+        documents += found_documents
+        problems += found_problems
+    return documents, problems
+
+
+def _read_chunk(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
     for file in files:
         document, found = read_document(file, file.relative_to(root).as_posix())
@@ -190,14 +200,17 @@ def link(loaded: Loaded) -> Linked:
 
 def mentions(loaded: Loaded, linker: Linker) -> dict[str, tuple[str, ...]]:
     """For each term with a page, the other terms its texts mention (as ``link`` would link)."""
-    found = {}
-    for term in loaded.glossary.terms:
-        if term.has_page:
+    def scan(terms: list[Term]) -> dict[str, tuple[str, ...]]:
+        found = {}
+        for term in terms:
             ids = mentioned_ids(term.summary, linker, markdown=False) | mentioned_ids(term.body, linker)
             for item in term.faq:
                 ids |= mentioned_ids(item.answer, linker)
             found[term.id] = tuple(sorted(ids - {term.id}))
-    return found
+        return found
+
+    halves = in_two(scan, [term for term in loaded.glossary.terms if term.has_page])
+    return {term_id: ids for half in halves for term_id, ids in half.items()}
 
 
 def check(root: Path, only: list[str] | None = None, terms_dir: str = "terms") -> tuple[list[Problem], int]:

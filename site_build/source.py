@@ -37,6 +37,9 @@ class _Refused:
     def __repr__(self) -> str:
         return "<refused>"
 
+    def __reduce__(self) -> str:
+        return "REFUSED"  # unpickles (from a reading process) as this module's singleton
+
 
 REFUSED = _Refused()
 

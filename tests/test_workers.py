@@ -39,3 +39,22 @@ def test_a_failing_child_is_redone_here(monkeypatch):
         return sum(chunk)
 
     assert workers.in_two(work, list(range(1000))) == [sum(range(500)), sum(range(500, 1000))]
+
+
+def test_check_on_two_cores_equals_check_on_one(monkeypatch, tmp_path):
+    """A 450-term synthetic glossary (bench/generate.py) with one broken file: same problems."""
+    import sys
+
+    from conftest import ROOT
+    from site_build.pipeline import check
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write_project
+
+    project = write_project(450, tmp_path / "g")
+    (project / "terms" / "broken.yml").write_text("name: [Broken\n", encoding="utf-8")
+    monkeypatch.setattr(workers, "_can_fork", lambda: True)
+    parallel = check(project)
+    monkeypatch.setattr(workers, "_can_fork", lambda: False)
+    assert parallel == check(project) and parallel[1] == 450
+    assert [p.code for p in parallel[0]] == ["yaml-syntax"]

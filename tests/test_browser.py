@@ -51,7 +51,9 @@ def test_a_to_z_letter_jump(page, site_server):
 def test_search_finds_a_term_by_its_alias(page, site_server):
     page.goto(site_server)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("ADL")
+    # Typed key by key, as a reader does: Material searches on key events, and a value set
+    # in one go (fill) is only picked up if the search worker happens to finish loading after it.
+    page.locator("input.md-search__input").press_sequentially("ADL", delay=50)
     result = page.locator(".md-search-result__item", has_text="Auto-Deleveraging")
     result.first.wait_for(timeout=10_000)
     assert result.count() >= 1

@@ -1,4 +1,4 @@
-"""The term and area file formats, declared once.
+"""The term, area and tag file formats, declared once.
 
 The validator checks files against these declarations and ``json_schema`` turns the
 same declarations into the JSON Schemas under ``schema/`` that editors use, so the
@@ -65,6 +65,13 @@ AREA_FIELDS: tuple[Field, ...] = (
     Field("faq", "faq", "Questions and answers shown on the hub and in FAQPage JSON-LD."),
 )
 
+# terms/tags.yml maps each tag id to one entry with these keys.
+TAG_FIELDS: tuple[Field, ...] = (
+    Field("name", "plain", "Display name of the tag, e.g. 'Funding'.", required=True),
+    Field("summary", "plain", "One plain-text sentence saying what the tag groups.",
+          required=True, max_length=SUMMARY_MAX),
+)
+
 # (key, value, then required): a deprecated term must say where it redirects.
 REQUIRED_WHEN = (("status", "deprecated", "replaced_by"),)
 
@@ -116,4 +123,18 @@ def json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
         "required": [spec.key for spec in fields if spec.required],
         "additionalProperties": False,
         **({"allOf": conditions} if conditions else {}),
+    }
+
+
+def keyed_json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
+    """A JSON Schema for a file that maps kebab-case ids to entries (``terms/tags.yml``)."""
+    entry = json_schema(fields, title)
+    for key in ("$schema", "title"):
+        entry.pop(key)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": title,
+        "type": "object",
+        "propertyNames": {"pattern": _ID_REGEX},
+        "additionalProperties": entry,
     }

@@ -7,11 +7,12 @@ that need the whole glossary (references, collisions) live in ``crossref``.
 from __future__ import annotations
 
 from .fields import FieldChecker
+from .fields import _type_name as type_name
 from .model import Area, Tag, Term
 from .problems import Problem
-from .schema import AREA_FIELDS, REQUIRED_WHEN, TERM_FIELDS, Field
+from .schema import AREA_FIELDS, REQUIRED_WHEN, TAG_FIELDS, TERM_FIELDS
 from .slugs import ID_PATTERN, RESERVED_IDS, slugify
-from .source import REFUSED, Document
+from .source import REFUSED, Document, SourceMap
 
 
 def _check_id(checker: FieldChecker, stem: str, kind: str) -> bool:
@@ -57,31 +58,59 @@ def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]
     return Area(id=stem, path=doc.path, **values), checker.problems
 
 
-_TAG_FIELDS = (
-    Field("name", "plain", "Display name of the tag.", required=True),
-    Field("summary", "plain", "What the tag groups.", required=True),
-)
+def _entry_map(positions: SourceMap, tag_id: str) -> SourceMap:
+    """The source map of one tag entry, paths relative to it; the entry itself is at its id."""
+    def inside(table: dict) -> dict:
+        return {path[1:]: where for path, where in table.items() if path[:1] == (tag_id,)}
+    values = {**inside(positions.values), (): positions.key_at((tag_id,))}
+    return SourceMap(values, inside(positions.keys), inside(positions.text_starts))
+
+
+def _split_keys(checker: FieldChecker, entry: dict, tag_id: str) -> dict:
+    """Report keys that cannot belong to a tag entry and return the rest for ``fields``.
+
+    A value-less key in ``{name: …, summary: …}`` is almost always the tail of a summary
+    that an unquoted comma cut off, so that case says how to keep the text whole.
+    """
+    known = {spec.key for spec in TAG_FIELDS}
+    kept = {}
+    for key, value in entry.items():
+        if key == "id":
+            checker.report(("id",), "unknown-key",
+                           f"'id' is not a tag key: the tag's id is '{tag_id}', the key before the entry; remove it",
+                           at_key=True)
+        elif key not in known and value is None:
+            checker.report((key,), "unknown-key",
+                           f"unknown key '{key}' in tag '{tag_id}': an unquoted comma or colon cut the text before "
+                           "it short; quote the whole value (summary: \"…, …\") or write the entry as a block",
+                           at_key=True)
+        else:
+            kept[key] = value
+    return kept
 
 
 def validate_tags(doc: Document) -> tuple[tuple[Tag, ...], list[Problem]]:
-    """The closed tag vocabulary: ``id: {name, summary}`` per tag."""
+    """The closed tag vocabulary: ``id: {name, summary}`` per tag, checked like every other file."""
     tags, problems = [], []
     for tag_id, entry in doc.data.items():
         if entry is REFUSED:
             continue
-        checker = FieldChecker(Document(doc.path, entry if isinstance(entry, dict) else {}, doc.positions))
-        if not ID_PATTERN.match(tag_id):
-            checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' must be kebab-case ASCII", at_key=True)
+        checker = FieldChecker(doc)
+        id_ok = bool(ID_PATTERN.match(tag_id))
+        if not id_ok:
+            suggestion = slugify(tag_id) or "a-kebab-case-id"
+            checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' is not a kebab-case ASCII id; "
+                           f"rename it to '{suggestion}'", at_key=True)
         if not isinstance(entry, dict):
-            checker.report((tag_id,), "wrong-type", f"tag '{tag_id}' must be a mapping with name and summary")
+            checker.report((tag_id,), "wrong-type",
+                           f"tag '{tag_id}' must be a mapping with name and summary, got {type_name(entry)}")
         else:
-            values = {}
-            for spec in _TAG_FIELDS:
-                if spec.key not in entry:
-                    checker.report((tag_id,), "missing-key", f"tag '{tag_id}' has no '{spec.key}'; add it")
-                else:
-                    values[spec.key] = checker.value(spec, entry[spec.key], (tag_id, spec.key))
-            if all(values.get(spec.key) for spec in _TAG_FIELDS) and ID_PATTERN.match(tag_id):
+            positions = _entry_map(doc.positions, tag_id)
+            stray = FieldChecker(Document(doc.path, {}, positions))
+            entry_checker = FieldChecker(Document(doc.path, _split_keys(stray, entry, tag_id), positions))
+            values = entry_checker.fields(TAG_FIELDS, tag_id)
+            problems += stray.problems + entry_checker.problems
+            if id_ok and "name" in values and "summary" in values:
                 tags.append(Tag(tag_id, values["name"], values["summary"]))
         problems += checker.problems
     return tuple(tags), problems

@@ -68,3 +68,83 @@ def test_a_collision_is_reported_once_in_each_file(tmp_path):
         "make it an alias of one term, or rename one [name-collision]",
         "terms/mark-price.yml:1:7: error: name 'Mark Price' collides with alias 'Mark Price' of terms/aaa.yml; "
         "make it an alias of one term, or rename one [name-collision]"]
+
+
+def tag_problems(tmp_path: Path, tags: str) -> list[str]:
+    """Every problem ``glossary check terms/tags.yml`` reports for this tag file."""
+    return problems_for(tmp_path, {"terms/tags.yml": tags}, strict_only="terms/tags.yml")
+
+
+def test_a_tag_file_is_validated_like_every_other_file(tmp_path):
+    cases = {
+        "margin:\n  name: Margin\n  summary: Collateral.\n  colour: blue\n":
+            ["terms/tags.yml:4:3: error: unknown key 'colour'; allowed keys: name, summary [unknown-key]"],
+        "margin:\n  name: [Margin]\n  summary: Collateral.\n":
+            ["terms/tags.yml:2:9: error: 'name' must be text, got a list [wrong-type]"],
+        "margin:\n  name: Margin\n  summary:\n":
+            ["terms/tags.yml:1:1: error: required key 'summary' is missing; add it "
+             "(One plain-text sentence saying what the tag groups.) [missing-key]"],
+        "margin:\n  name: Margin\n  summary: '  '\n":
+            ["terms/tags.yml:3:12: error: 'summary' is empty; write it or remove the key [empty-value]"],
+        "margin:\n  name: Margin\n  summary: Collateral **rules**.\n":
+            ["terms/tags.yml:3:12: error: 'summary' is plain text; remove Markdown and HTML from it [plain-markup]"],
+        'margin:\n  name: Margin\n  summary: "Collateral\\x07 rules."\n':
+            ["terms/tags.yml:3:12: error: 'summary' holds the control character U+0007; remove it [control-character]"],
+        "margin:\n  name: Margin\n  name: Margins\n  summary: Collateral.\n":
+            ["terms/tags.yml:3:3: error: key 'name' appears twice (first at line 2); keep one [duplicate-key]"],
+        "margin:\n  name: Margin\n summary: Collateral.\n":
+            ["terms/tags.yml:3:2: error: YAML syntax error: did not find expected key; fix the YAML at this position "
+             "[yaml-syntax]"],
+        "Margin_Calls: {name: Margin calls, summary: Collateral.}\nmargin: {name: Margin, summary: Collateral.}\n":
+            ["terms/tags.yml:1:1: error: tag id 'Margin_Calls' is not a kebab-case ASCII id; rename it to "
+             "'margin-calls' [bad-id]"],
+        "margin: {name: Margin, summary: Collateral, posted and kept.}\n":
+            ["terms/tags.yml:1:45: error: unknown key 'posted and kept.' in tag 'margin': an unquoted comma or colon "
+             "cut the text before it short; quote the whole value (summary: \"…, …\") or write the entry as a block "
+             "[unknown-key]"],
+        "margin: {name: Margin, summary: Collateral., id: margin}\n":
+            ["terms/tags.yml:1:46: error: 'id' is not a tag key: the tag's id is 'margin', the key before the entry; "
+             "remove it [unknown-key]"],
+    }
+    for text, expected in cases.items():
+        assert [line for line in tag_problems(tmp_path, text) if "unknown-tag" not in line] == expected, text
+
+
+def test_a_tag_with_a_typo_key_suggests_the_right_one(tmp_path):
+    found = tag_problems(tmp_path, "margin:\n  name: Margin\n  summary: Collateral.\n  nme: Margins\n")
+    assert found == ["terms/tags.yml:4:3: error: unknown key 'nme' (did you mean 'name'?); allowed keys: name, "
+                     "summary [unknown-key]"]
+
+
+def test_tag_summaries_with_commas_and_colons_render_in_full(tmp_path):
+    """Each summary in a tag file reaches its tag page whole (the site once cut them at a comma)."""
+    import shutil
+
+    from conftest import ROOT
+    from site_build.project import Project, generate
+    from site_build.render import Settings
+
+    summaries = {"margin": "Collateral, posted and kept: the rules that size it.",
+                 "risk": "Ways a position, venue or protocol can lose money."}
+    tags = "".join(f"{tag}:\n  name: {tag.title()}\n  summary: \"{text}\"\n" for tag, text in summaries.items())
+    problems_for(tmp_path, {"terms/tags.yml": tags, "terms/mark-price.yml": BASE["terms/mark-price.yml"] +
+                            "tags: [margin, risk]\n"})
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    generated = generate(Project(tmp_path, Settings(site_url="https://example.org/")))
+    assert generated.errors == []
+    pages = {output.src: output.content for output in generated.files}
+    for tag, text in summaries.items():
+        assert text in pages[f"tags/{tag}.md"], tag
+
+
+def test_every_real_tag_summary_is_whole_on_the_built_site(real_site):
+    import html
+
+    from conftest import ROOT
+    from site_build.pipeline import load
+
+    tags = load(ROOT).glossary.tags
+    assert len(tags) >= 20
+    for tag in tags:
+        page = html.unescape((real_site / "tags" / tag.id / "index.html").read_text(encoding="utf-8"))
+        assert tag.summary in page and tag.summary.endswith("."), tag.id

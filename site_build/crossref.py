@@ -37,7 +37,8 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
     _check_replacement_loops(glossary, report)
     for area in glossary.areas:
         count = len(glossary.members(area.id))
-        if count < MIN_AREA_TERMS:
+        # An unreadable term file may be a member: warn only if it could not make up the count.
+        if count + len(glossary.unreadable.terms) < MIN_AREA_TERMS:
             report(area.path, (), "small-area",
                    f"area '{area.id}' has {count} term(s), fewer than {MIN_AREA_TERMS}; add terms or merge it",
                    "warning")
@@ -45,16 +46,22 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
 
 
 def _check_references(term: Term, glossary: Glossary, calculators: Mapping[str, Any], report: _Reporter) -> None:
+    """Areas, tags and terms the term names must exist; an id whose file is unreadable counts.
+
+    A broken file reports its own mistake; its id is not also unknown in every file that
+    refers to it (one mistake, one report).
+    """
+    unreadable = glossary.unreadable
     targets = (("areas", glossary.area_by_id, "area"), ("tags", glossary.tag_by_id, "tag"),
                ("related", glossary.term_by_id, "term"), ("distinct_from", glossary.term_by_id, "term"))
     for key, known, what in targets:
         for index, ref in enumerate(getattr(term, key)):
             if ref == term.id and what == "term":
                 report(term.path, (key, index), "self-reference", f"'{key}' lists the term itself; remove '{ref}'")
-            elif ref not in known:
+            elif ref not in known and not unreadable.covers(what, ref):
                 report(term.path, (key, index), f"unknown-{what}",
                        f"unknown {what} '{ref}' in '{key}'{did_you_mean(ref, known)}")
-    if term.replaced_by and term.replaced_by not in glossary.term_by_id:
+    if term.replaced_by and term.replaced_by not in glossary.term_by_id and term.replaced_by not in unreadable.terms:
         report(term.path, ("replaced_by",), "unknown-term",
                f"unknown term '{term.replaced_by}' in 'replaced_by'{did_you_mean(term.replaced_by, glossary.term_by_id)}")
     if term.replaced_by == term.id:
@@ -183,8 +190,14 @@ def backlinks(glossary: Glossary, mentions: Mapping[str, tuple[str, ...]]) -> di
 
 def orphans(glossary: Glossary, incoming: Mapping[str, tuple[str, ...]],
             positions: Mapping[str, SourceMap]) -> list[Problem]:
-    """Warnings for listed terms that no other term links to."""
+    """Warnings for listed terms that no other term links to.
+
+    None while a term file is unreadable: what it links to is unknown, so any term might
+    be linked only from it; the broken file's error comes first, the orphans after.
+    """
     report = _Reporter(positions)
+    if glossary.unreadable.terms:
+        return []
     for term in glossary.terms:
         if term.listed and not incoming.get(term.id):
             report(term.path, ("name",), "orphan-term",

@@ -84,12 +84,34 @@ class Dates:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """Ids whose file exists but gave no value (a YAML error, no ``name``, a bad encoding…).
+
+    Such an id is known, not unknown: the broken file reports its own mistake, and a
+    reference to it from another file is not a second error there. ``tag_file`` is set
+    when ``tags.yml`` exists but could not be read, so no tag can be judged unknown.
+    """
+
+    terms: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    tag_file: bool = False
+
+    def covers(self, what: str, ref: str) -> bool:
+        """Whether ``ref`` (a ``term``, ``area`` or ``tag`` id) names a file that could not be read."""
+        if what == "tag":
+            return self.tag_file or ref in self.tags
+        return ref in (self.terms if what == "term" else self.areas)
+
+
+@dataclass(frozen=True)
 class Glossary:
     """Every term, area and tag, sorted by id, with lookup tables."""
 
     terms: tuple[Term, ...]
     areas: tuple[Area, ...]
     tags: tuple[Tag, ...]
+    unreadable: Unreadable = field(default_factory=Unreadable)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "term_by_id", MappingProxyType({t.id: t for t in self.terms}))

@@ -10,14 +10,14 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import urls
 from .crossref import backlinks, check_glossary, orphans
 from .linker import Linker, PageLinks, link_markdown, link_plain, mentioned_ids
-from .model import Glossary, Term
+from .model import Glossary, Tag, Term, Unreadable
 from .problems import Problem, sort_problems
 from .source import Document, SourceMap, read_document
 from .validate import validate_area, validate_tags, validate_term
@@ -137,8 +137,28 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _read_tags(tag_file: Path, root: Path) -> tuple[tuple[Tag, ...], Unreadable, list[Problem]]:
+    """The tag vocabulary, and which tag ids (or the whole file) could not be read."""
+    if not tag_file.is_file():
+        return (), Unreadable(), []
+    tag_docs, problems = _read_all([tag_file], root)
+    if not tag_docs:
+        return (), Unreadable(tag_file=True), problems
+    tags, found = validate_tags(tag_docs[0])
+    broken = {key for key in tag_docs[0].data if isinstance(key, str)} - {tag.id for tag in tags}
+    return tags, Unreadable(tags=frozenset(broken)), problems + found
+
+
+def _stems(files: list[Path]) -> frozenset[str]:
+    return frozenset(file.stem for file in files)
+
+
 def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | None = None) -> Loaded:
-    """Read, validate and cross-check every term, area and tag file under ``root/terms_dir``."""
+    """Read, validate and cross-check every term, area and tag file under ``root/terms_dir``.
+
+    A discovered file that gives no term or area (or a tag entry that gives no tag) is
+    recorded in ``Glossary.unreadable``, so other files' references to it are not errors.
+    """
     folder = root / terms_dir
     tag_file = folder / "tags.yml"
     term_files, area_files, problems = _discover(root, folder)
@@ -151,7 +171,7 @@ def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | 
     term_docs, found = _unique_ids(term_docs)
     area_docs, found_areas = _unique_ids(area_docs)
     problems += found + found_areas
-    terms, areas, tags = [], [], ()
+    terms, areas = [], []
     for doc in term_docs:
         term, found = validate_term(doc, Path(doc.path).stem)
         problems += found
@@ -160,13 +180,11 @@ def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | 
         area, found = validate_area(doc, Path(doc.path).stem)
         problems += found
         areas += [area] if area else []
-    if tag_file.is_file():
-        tag_docs, found = _read_all([tag_file], root)
-        problems += found
-        for doc in tag_docs:
-            tags, found = validate_tags(doc)
-            problems += found
-    glossary = Glossary(tuple(terms), tuple(areas), tags)
+    tags, unreadable_tags, found = _read_tags(tag_file, root)
+    problems += found
+    unreadable = replace(unreadable_tags, terms=_stems(term_files) - {term.id for term in terms},
+                         areas=_stems(area_files) - {area.id for area in areas})
+    glossary = Glossary(tuple(terms), tuple(areas), tags, unreadable)
     positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs)}
     calcs = load_calculators() if calculators is None else calculators
     problems += check_glossary(glossary, positions, calcs)

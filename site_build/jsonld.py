@@ -53,6 +53,12 @@ def defined_term_ref(site_url: str, term: Term) -> dict[str, Any]:
     return {"@type": "DefinedTerm", "@id": url + "#term", "name": term.name, "url": url}
 
 
+def list_item(position: int, item: dict[str, Any]) -> dict[str, Any]:
+    """A ListItem as Google's list rules want it: an integer position and an ``item``
+    that carries its own ``name`` and ``url`` (an ``@id`` alone is an error to validators)."""
+    return {"@type": "ListItem", "position": position, "item": item}
+
+
 def term_graph(site_url: str, term: Term, area: Area | None, dates: Dates) -> Graph:
     page_url = urls.absolute(site_url, urls.term_page(term.id))
     trail = [("Home", urls.HOME)]
@@ -86,9 +92,8 @@ def area_graph(site_url: str, area: Area, members: Sequence[Term], src: str, dat
     item_list = {
         "@type": "ItemList", "@id": page_url + "#terms", "name": f"{area.name} terms",
         "numberOfItems": len(members),
-        "itemListElement": [{"@type": "ListItem", "position": i,
-                             "item": {"@id": urls.absolute(site_url, urls.term_page(t.id)) + "#term"}}
-                            for i, t in enumerate(members, start=1)],
+        "itemListElement": [list_item(position, defined_term_ref(site_url, t))
+                            for position, t in enumerate(members, start=1)],
     }
     trail = [("Home", urls.HOME), ("Areas", urls.AREAS), (area.name, src)]
     faq = faq_page(page_url, area.faq) if first_page else None

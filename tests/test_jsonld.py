@@ -1,5 +1,10 @@
 """Unit tests: JSON-LD graphs follow DESIGN.md's shapes."""
 
+import json
+from pathlib import Path
+
+from vocabulary import vocabulary_errors
+
 from site_build import jsonld
 from site_build.model import Area, Dates, Faq, Glossary, Term
 
@@ -45,3 +50,52 @@ def test_home_graph():
     assert nodes["DefinedTermSet"]["@id"] == SITE + "#glossary"
     assert nodes["DefinedTermSet"]["hasDefinedTerm"][0]["@type"] == "DefinedTerm"
     assert nodes["WebSite"]["url"] == SITE
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def list_item_errors(graph):
+    """Google's rule for an ItemList's entries: a ListItem with an integer position, and
+    either ``url`` and ``name`` of its own or an ``item`` that has both."""
+    errors = []
+    for node in graph["@graph"]:
+        if node.get("@type") != "ItemList":
+            continue
+        for index, entry in enumerate(node.get("itemListElement", [])):
+            item = entry.get("item") if isinstance(entry.get("item"), dict) else {}
+            where = f"{node.get('@id')}[{index}]"
+            if entry.get("@type") != "ListItem":
+                errors.append(f"{where}: not a ListItem")
+            if type(entry.get("position")) is not int:
+                errors.append(f"{where}: position {entry.get('position')!r} is not an integer")
+            if not (entry.get("url") and entry.get("name")) and not (item.get("url") and item.get("name")):
+                errors.append(f"{where}: needs url and name, or an item with them")
+    return errors
+
+
+def test_the_list_item_rule_catches_an_id_only_entry():
+    graph = {"@graph": [{"@type": "ItemList", "@id": "L", "itemListElement": [
+        {"@type": "ListItem", "position": 1, "item": {"@id": "https://x/#term"}},
+        {"@type": "ListItem", "position": "2", "url": "https://y/", "name": "Y"}]}]}
+    assert list_item_errors(graph) == ["L[0]: needs url and name, or an item with them",
+                                       "L[1]: position '2' is not an integer"]
+
+
+def test_area_item_list_entries_name_and_locate_each_term():
+    other = Term(id="initial-margin", path="terms/initial-margin.yml", name="Initial Margin",
+                 kind="definition", summary="Opening collateral.", areas=("margin",))
+    graph = jsonld.area_graph(SITE, AREA, [other, TERM], "areas/margin.md", DATES, first_page=True)
+    entries = by_type(graph)["ItemList"]["itemListElement"]
+    assert [e["position"] for e in entries] == [1, 2]
+    assert entries[1]["item"] == {"@type": "DefinedTerm", "@id": SITE + "terms/maintenance-margin/#term",
+                                  "name": "Maintenance Margin", "url": SITE + "terms/maintenance-margin/"}
+    assert list_item_errors(graph) == []
+    assert vocabulary_errors(graph) == []
+
+
+def test_every_golden_item_list_follows_the_list_item_rule():
+    graphs = {p.relative_to(GOLDEN).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in GOLDEN.rglob("*.jsonld")}
+    lists = [name for name, graph in graphs.items() if any(n["@type"] == "ItemList" for n in graph["@graph"])]
+    assert len(lists) >= 3  # every area page, the paginated one too
+    assert {name: list_item_errors(graph) for name, graph in graphs.items() if list_item_errors(graph)} == {}

@@ -1,8 +1,11 @@
 """Checks that need the whole glossary: references, name collisions, near-duplicates,
-deprecation chains, calculator examples, and (after linking) orphans and backlinks."""
+deprecation chains, calculator examples, repeated FAQ questions, and (after linking)
+orphans and backlinks."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -35,6 +38,7 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
     _check_collisions(glossary.terms, report)
     _check_near_duplicates(glossary.terms, report)
     _check_replacement_loops(glossary, report)
+    _check_repeated_questions(glossary, report)
     for area in glossary.areas:
         count = len(glossary.members(area.id))
         # An unreadable term file may be a member: warn only if it could not make up the count.
@@ -165,6 +169,30 @@ def _check_replacement_loops(glossary: Glossary, report: _Reporter) -> None:
                 break
             seen.append(current.replaced_by)
             current = glossary.term_by_id[current.replaced_by]
+
+
+def question_key(question: str) -> str:
+    """A question folded for comparison: case, whitespace and punctuation do not count."""
+    return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", question).casefold()).split())
+
+
+def _check_repeated_questions(glossary: Glossary, report: _Reporter) -> None:
+    """One FAQ question belongs to one page: a question asked on two pages is reported on both.
+
+    Search engines take a FAQ answer as the page's own; the same question on two pages
+    competes with itself, and a reader meets the answer twice.
+    """
+    asked: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for page in (*(t for t in glossary.terms if t.has_page), *glossary.areas):
+        for index, item in enumerate(page.faq):
+            asked[question_key(item.question)].append((page.path, index))
+    for places in asked.values():
+        for path, index in places:
+            others = sorted({other for other, _ in places if other != path})
+            if others:
+                report(path, ("faq", index, "question"), "repeated-question",
+                       f"this question is also asked in {', '.join(others)}; "
+                       "keep it on one page and ask something else here", "warning")
 
 
 def final_target(term: Term, glossary: Glossary) -> Term:

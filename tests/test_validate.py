@@ -148,3 +148,23 @@ def test_every_real_tag_summary_is_whole_on_the_built_site(real_site):
     for tag in tags:
         page = html.unescape((real_site / "tags" / tag.id / "index.html").read_text(encoding="utf-8"))
         assert tag.summary in page and tag.summary.endswith("."), tag.id
+
+
+def test_a_question_is_the_same_whatever_its_case_spacing_and_punctuation():
+    from site_build.crossref import question_key
+
+    assert question_key(" How is the MARK-price\tcomputed?! ") == question_key("how is the mark price computed")
+    assert question_key("How is the mark price computed?") != question_key("How is the index price computed?")
+
+
+def test_a_repeated_question_warns_on_each_page_but_not_from_a_redirect(tmp_path):
+    faq = "faq:\n  - question: What is the mark price?\n    answer: A fair price.\n"
+    found = problems_for(tmp_path, {
+        "terms/mark-price.yml": BASE["terms/mark-price.yml"] + faq,
+        "terms/old-mark.yml": ("name: Old Mark\nkind: definition\nsummary: Retired.\nareas: [margin]\n"
+                               "status: deprecated\nreplaced_by: mark-price\n" + faq.replace("mark", "MARK")),
+        "terms/areas/margin.yml": BASE["terms/areas/margin.yml"] + faq.replace("?", " ?"),
+    })
+    repeats = [line for line in found if "[repeated-question]" in line]
+    assert [line.split(": warning: ")[0] for line in repeats] == ["terms/areas/margin.yml:4:15", "terms/mark-price.yml:7:15"]
+    assert "also asked in terms/mark-price.yml;" in repeats[0] and "also asked in terms/areas/margin.yml;" in repeats[1]

@@ -1,0 +1,178 @@
+"""Content-Security-Policy: hashes of the inline scripts, on every page, and zero violations.
+
+The unit tests pin the hashing (to the CSP specification's own example) and the placement;
+the built-site test reads every HTML file; the Chromium tests load each kind of page under
+``site_url``'s path, use search and a widget, navigate instantly, and record every
+``securitypolicyviolation`` event.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from site_build import csp
+
+PREFIX = "/glossary/"  # site_url's path in mkdocs.yml
+
+
+def test_hash_matches_the_csp_specification_example():
+    # CSP Level 3, "Hash usage for script elements": alert('Hello, world.');
+    assert csp.script_hash("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
+
+
+def test_only_classic_inline_scripts_are_hashed():
+    page = ('<head><meta charset="utf-8"><script>a()</script><script src="x.js"></script>'
+            '<script type="application/ld+json">{"a": 1}</script><script id="__config" type="application/json">{}'
+            '</script><SCRIPT type="text/javascript">b()</SCRIPT></head>')
+    assert csp.inline_scripts(page) == ["a()", "b()"]
+    policy = csp.policy(page)
+    assert csp.script_hash("a()") in policy and csp.script_hash("b()") in policy
+    assert csp.script_hash('{"a": 1}') not in policy
+
+
+def test_policy_goes_before_the_first_script():
+    page = '<!doctype html><html><head>\n<meta charset="utf-8">\n<script>a()</script></head><body></body></html>'
+    out = csp.with_policy(page)
+    assert out.index('http-equiv="Content-Security-Policy"') < out.index("<script>")
+    assert out.replace(re.search(r"\n<meta http-equiv[^>]*>", out).group(0), "") == page
+    assert csp.with_policy("no head at all") == "no head at all"
+
+
+def test_preview_allows_the_live_reload_script_without_hashes():
+    policy = csp.policy("<head><script>a()</script></head>", preview=True)
+    assert "'unsafe-inline'" in policy and "sha256" not in policy
+    assert "'unsafe-inline'" not in csp.policy("<head><script>a()</script></head>").split("style-src")[0]
+
+
+def test_every_built_page_carries_one_strict_policy(real_site: Path):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) > 150
+    for file in pages:
+        html = file.read_text(encoding="utf-8")
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert len(policies) == 1, file
+        directives = dict(d.strip().split(" ", 1) for d in policies[0].split(";"))
+        assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in policies[0], file
+        assert directives["object-src"] == "'none'" and directives["base-uri"] == "'self'", file
+        first_script = html.find("<script")
+        assert first_script == -1 or html.index("Content-Security-Policy") < first_script, file
+        for script in csp.inline_scripts(html):
+            assert csp.script_hash(script) in directives["script-src"], file
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The site under PREFIX, with 404.html for missing pages (as GitHub Pages serves it)."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/__missing__")
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_under_prefix(directory: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def prefixed_site(real_site: Path):
+    with serve_under_prefix(real_site) as url:
+        yield url
+
+
+_RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
+});
+"""
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(_RECORD)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def violations(tab) -> list[str]:
+    return tab.evaluate("window.__violations")
+
+
+PAGES = {
+    "home": "", "term": "terms/mark-price/", "area": "areas/margin-and-liquidation/", "tag": "tags/margin/",
+    "calculator": "calculators/liquidation-price/", "redirect": "terms/mm/", "404": "no/such/page/",
+    "contribute": "contribute/",
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_no_policy_violations_on_each_kind_of_page(watched, prefixed_site, kind):
+    watched.goto(prefixed_site + PAGES[kind])
+    watched.wait_for_load_state("networkidle")
+    if kind == "redirect":
+        assert watched.url.endswith("/terms/maintenance-margin/")  # its inline script ran under the policy
+    else:
+        assert watched.evaluate("typeof __md_scope") == "object"  # Material's inline scripts ran
+    assert violations(watched) == []
+
+
+@pytest.mark.browser
+def test_no_violations_with_search_a_widget_and_instant_navigation(watched, prefixed_site):
+    watched.goto(prefixed_site + "calculators/liquidation-price/")
+    field = watched.locator("form.calculator input[name=wallet_balance]")
+    field.fill("")
+    field.type("2500")
+    watched.wait_for_function("document.querySelector('output[name=liquidation_price]').dataset.value !== ''")
+    watched.keyboard.press("/")
+    search = watched.locator("input.md-search__input")
+    for key in "funding":
+        search.press(key)
+    watched.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert violations(watched) == []
+    watched.goto(prefixed_site)
+    watched.evaluate("window.__same_document = true")
+    watched.locator("article a[href$='/terms/mark-price/']").first.click()
+    watched.wait_for_url("**/terms/mark-price/")
+    watched.wait_for_load_state("networkidle")
+    assert watched.evaluate("window.__same_document") is True  # Material swapped the page in place
+    assert violations(watched) == []
+
+
+@pytest.mark.browser
+def test_the_policy_refuses_a_script_that_was_not_in_the_page(watched, prefixed_site):
+    watched.goto(prefixed_site + "terms/mark-price/")
+    watched.evaluate("""() => { const s = document.createElement('script');
+        s.textContent = 'window.__injected = 1'; document.head.appendChild(s); }""")
+    watched.wait_for_function("window.__violations.length > 0")
+    assert watched.evaluate("typeof window.__injected") == "undefined"
+    assert any(v.startswith("script-src") for v in violations(watched))

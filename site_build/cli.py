@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -18,6 +20,7 @@ from .problems import FORMATTERS, count_summary, sort_problems
 from .project import Project, generate
 from .render import Settings
 from .scaffold import next_steps, plan_new_term
+from .urls import preview_address
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -62,19 +65,40 @@ def run_new(args: argparse.Namespace) -> int:
         print(FORMATTERS["text"](sort_problems(problems)), file=sys.stderr)
         return EXIT_PROBLEMS
     (root / new.path).write_text(new.text, encoding="utf-8")
-    print(next_steps(new))
+    config = _mkdocs_config(root)
+    preview = preview_address(config.get("site_url", ""), config.get("dev_addr") or "127.0.0.1:8000")
+    print(next_steps(new, preview, _command_prefix()))
     return EXIT_OK
+
+
+def _command_prefix() -> str:
+    """What to type before ``glossary`` or ``mkdocs`` so a printed command runs as printed.
+
+    Nothing when this environment's scripts are on PATH (an activated virtualenv);
+    otherwise their folder, e.g. ``.venv/bin/``.
+    """
+    scripts = Path(sys.executable).parent
+    found = shutil.which("glossary")
+    if found and Path(found).resolve().parent == scripts.resolve():
+        return ""
+    relative = os.path.relpath(scripts)
+    return Path(scripts if relative.startswith("..") else relative).as_posix() + "/"
+
+
+def _mkdocs_config(root: Path) -> dict:
+    """mkdocs.yml read as plain YAML (no MkDocs import); empty if it is missing or broken."""
+    import yaml
+
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    except (OSError, yaml.YAMLError):
+        config = {}
+    return config if isinstance(config, dict) else {}
 
 
 def _site_settings(root: Path) -> Settings:
     """site_url and edit_url from mkdocs.yml, read as plain YAML (no MkDocs import)."""
-    import yaml
-
-    config_file = root / "mkdocs.yml"
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-    except (OSError, yaml.YAMLError):
-        config = {}
+    config = _mkdocs_config(root)
     plugin_options = {}
     for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
         if isinstance(plugin, dict) and isinstance(plugin.get("glossary"), dict):

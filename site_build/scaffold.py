@@ -135,14 +135,18 @@ def plan_new_term(loaded: Loaded, name: str, area: str, kind: str, terms_dir: st
     return NewTerm(term_id, target, term_template(name, area, kind)), []
 
 
-def next_steps(new: NewTerm) -> str:
-    """What to do after the file is written, printed by the CLI."""
+def next_steps(new: NewTerm, preview: str, prefix: str = "") -> str:
+    """What to do after the file is written, printed by the CLI.
+
+    ``preview`` is the address ``mkdocs serve`` answers on (``urls.preview_address``);
+    ``prefix`` goes before each command (``.venv/bin/`` when the virtualenv is not active).
+    """
     return "\n".join([
         f"wrote {new.path} (a draft)",
         "next:",
         f"  1. write the summary (and body) in {new.path}, replacing every 'TODO:'",
-        f"  2. run 'glossary check {new.path}': it lists every problem with its line and fix",
-        f"  3. run 'mkdocs serve' and open http://127.0.0.1:8000/terms/{new.id}/",
+        f"  2. run '{prefix}glossary check {new.path}': it lists every problem with its line and fix",
+        f"  3. run '{prefix}mkdocs serve' and open {preview}terms/{new.id}/",
         "  4. link it: list its id in a related term's 'related', or mention its name in their text",
-        "  5. delete 'status: draft', run 'glossary check --strict', open a pull request (CONTRIBUTING.md)",
+        f"  5. delete 'status: draft', run '{prefix}glossary check --strict', open a pull request (CONTRIBUTING.md)",
     ])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from urllib.parse import urlsplit
 
 HOME = "index.md"
 AREAS = "areas/index.md"
@@ -53,6 +54,23 @@ def url_path(src: str) -> str:
 def absolute(site_url: str, src: str) -> str:
     """The absolute URL of a page, for JSON-LD and canonical links."""
     return site_url.rstrip("/") + "/" + url_path(src)
+
+
+def preview_address(site_url: str, dev_addr: str = "127.0.0.1:8000") -> str:
+    """The address ``mkdocs serve`` answers on: ``dev_addr`` plus the path of ``site_url``.
+
+    MkDocs serves the site under the path part of ``site_url`` (``/glossary/`` for a
+    GitHub Pages project site), so ``http://127.0.0.1:8000/`` alone is a 404. A server
+    bound to every interface (``0.0.0.0``) is opened through the loopback address.
+    """
+    host, _, port = dev_addr.strip().rpartition(":")
+    host = host.strip("[]")
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    path = urlsplit(site_url or "/").path.strip("/")
+    return f"http://{host}:{port or 8000}/" + (f"{path}/" if path else "")
 
 
 def href(from_src: str, to_src: str, anchor: str = "") -> str:

@@ -12,11 +12,13 @@ import contextlib
 import functools
 import http.server
 import re
+import socket
 import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, build_site
 from site_build import csp
 
 PREFIX = "/glossary/"  # site_url's path in mkdocs.yml
@@ -88,8 +90,9 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_under_prefix(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(directory)))
+def serve_under_prefix(directory: Path, port: int = 0):
+    handler = functools.partial(_SiteHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
@@ -98,8 +101,14 @@ def serve_under_prefix(directory: Path):
 
 
 @pytest.fixture(scope="module")
-def prefixed_site(real_site: Path):
-    with serve_under_prefix(real_site) as url:
+def prefixed_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real site built for the address it is served at: Material's instant navigation
+    only takes over links that its sitemap (absolute ``site_url`` URLs) lists."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    site = build_site(ROOT, tmp_path_factory.mktemp("csp") / "site", site_url=f"http://127.0.0.1:{port}{PREFIX}")
+    with serve_under_prefix(site, port) as url:
         yield url
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .indentation import diagnose
 from .problems import Problem
 
 try:
@@ -115,6 +116,9 @@ def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if any(p.line == line for p in problems if p.code == "tab-indent"):
             return None, problems  # the tab is the syntax error; say it once, plainly
+        indentation = diagnose(text, line)
+        if indentation:
+            return None, problems + [_problem(path, *indentation[:2], "bad-indent", indentation[2])]
         reason = exc.problem or exc.context or "invalid YAML"
         return None, problems + [_problem(path, line, col, "yaml-syntax",
                                           f"YAML syntax error: {reason}; fix the YAML at this position")]

@@ -39,11 +39,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176722560
 GENERATE_ONLY = """
 import sys, time
 from pathlib import Path
-from site_build.cli import _site_settings
-from site_build.project import Project, generate
-root = Path(sys.argv[1])
+from site_build.plugin import load_project
+from site_build.project import generate
+project = load_project(Path(sys.argv[1]) / "mkdocs.yml")
 started = time.perf_counter()
-generated = generate(Project(root, _site_settings(root)))
+generated = generate(project)
 print(time.perf_counter() - started)
 """
 

@@ -2,26 +2,30 @@
 
 It runs the pipeline in ``on_config``, adds the generated pages in memory in
 ``on_files`` (term pages ``NOT_IN_NAV``), hands each page its JSON-LD as a dict in
-``on_page_markdown``, compacts the search index in ``on_post_build``, and watches the
-content folders under ``mkdocs serve``.
-Problems become one ``PluginError`` listing all of them, or log warnings.
+``on_page_markdown``, writes each page's Content-Security-Policy in ``on_post_page``,
+compacts the search index in ``on_post_build``, and watches the content folders under
+``mkdocs serve``. A build with problems fails with one ``PluginError`` listing all of
+them; a preview (``mkdocs serve``) shows them on every page instead and keeps serving.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
+from mkdocs.config import load_config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import jsonld, urls
-from .problems import format_text
+from . import csp, jsonld, preview, urls
+from .dates import fallback_date
+from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
 from .render import Settings
 from .search import compact_index
@@ -30,11 +34,61 @@ log = get_plugin_logger(__name__)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+class _AtLeastOne(opt.Type):
+    """A whole number ≥ 1 (``per_page: 0`` would divide an area hub by zero)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(f"must be a whole number of at least 1, got {value!r}")
+        return value
+
+
 class GlossaryConfig(Config):
     terms_dir = opt.Type(str, default="terms")
     templates_dir = opt.Type(str, default="templates")
     edit_url = opt.Type(str, default="")
-    per_page = opt.Type(int, default=30)
+    per_page = _AtLeastOne(default=30)
+
+
+def project_for(config: MkDocsConfig, options: GlossaryConfig) -> Project:
+    """The glossary project an ``mkdocs.yml`` describes: builds and ``glossary export`` share it."""
+    if not config.site_url:
+        raise PluginError("glossary: set 'site_url' in mkdocs.yml; JSON-LD needs absolute URLs")
+    settings = Settings(site_url=config.site_url, edit_url=options.edit_url, per_page=options.per_page,
+                        title=config.site_name, description=config.site_description or "")
+    return Project(Path(config.config_file_path).parent, settings, options.terms_dir, options.templates_dir)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_project(config_file: Path) -> Project:
+    """Read ``mkdocs.yml`` exactly as ``mkdocs build`` does (MkDocs' own loader and validation).
+
+    MkDocs logs what is wrong with a configuration and then aborts with a generic
+    message; the logged lines become the ``ConfigurationError``'s message instead.
+    """
+    collected, logger = _Collect(), logging.getLogger("mkdocs.config")
+    logger.addHandler(collected)
+    try:
+        config = load_config(str(config_file))
+    except Abort as exc:
+        raise ConfigurationError("; ".join(collected.messages) or str(exc)) from None
+    finally:
+        logger.removeHandler(collected)
+    for plugin in config.plugins.values():
+        if isinstance(plugin, GlossaryPlugin):
+            return project_for(config, plugin.config)
+    raise PluginError(f"{config_file}: the 'glossary' plugin is not in 'plugins'; add '- glossary'")
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -42,29 +96,63 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.project: Project | None = None
         self.generated = Generated()
         self.graphs: dict[str, dict] = {}
+        self.serving = False
+        self.problems: tuple[Problem, ...] = ()  # shown on every page while serving
+        self.fallback_day = ""
+        self._calculators = preview.calculators_fingerprint()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across the rebuilds of one `mkdocs serve`.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if not config.site_url:
-            raise PluginError("glossary: set 'site_url' in mkdocs.yml; JSON-LD needs absolute URLs")
-        settings = Settings(site_url=config.site_url, edit_url=self.config.edit_url,
-                            per_page=self.config.per_page, title=config.site_name,
-                            description=config.site_description or Settings.description)
-        self.project = Project(Path(config.config_file_path).parent, settings,
-                               self.config.terms_dir, self.config.templates_dir)
-        self.generated = generate(self.project)
-        if self.generated.errors:
-            raise PluginError(f"glossary: {len(self.generated.errors)} error(s) in the term files\n"
-                              + format_text(list(self.generated.problems)))
-        for problem in self.generated.problems:
-            log.warning(str(problem))
+        self.project = project_for(config, self.config)
+        self.fallback_day = fallback_date(self.project.root)
+        if self.serving:
+            self._reload_calculators()
+        generated = generate(self.project)
+        self.problems = tuple(p for p in generated.problems if p.is_error) if self.serving else ()
+        if generated.errors and not self.serving:
+            raise PluginError(f"glossary: {len(generated.errors)} error(s) in the term files\n"
+                              + format_text(list(generated.problems)))
+        for problem in generated.problems:
+            (log.error if problem.is_error else log.warning)(str(problem))
+        if not generated.errors:
+            self.generated = generated
+        elif not self.generated.files:
+            self.generated = Generated(preview.placeholder_site())
         self.graphs = {f.src: f.jsonld for f in self.generated.files if f.jsonld}
         return config
 
+    def _reload_calculators(self) -> None:
+        fingerprint = preview.calculators_fingerprint()
+        if fingerprint != self._calculators:
+            preview.forget_calculators()
+            self._calculators = fingerprint
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        clashes = []
         for output in self.generated.files:
+            existing = files.get_file_from_path(output.src)
+            if existing is not None and existing.generated_by is None:
+                clashes.append(Problem(self._docs_path(config, output.src), 1, 1,
+                                       "error", "page-conflict",
+                                       f"this hand-written page has the path of the page generated from "
+                                       f"{output.origin or 'the glossary'}; move or delete one of them"))
+                files.remove(existing)
             inclusion = InclusionLevel.INCLUDED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.src, content=output.content, inclusion=inclusion))
+        if clashes and not self.serving:
+            raise PluginError(f"glossary: {len(clashes)} error(s) in docs/\n" + format_text(sort_problems(clashes)))
+        for clash in clashes:
+            log.error(str(clash))
+        self.problems = tuple(sort_problems([*self.problems, *clashes]))
         return files
+
+    def _docs_path(self, config: MkDocsConfig, src: str) -> str:
+        docs = Path(config.docs_dir).resolve()
+        root = self.project.root.resolve() if self.project else docs.parent
+        return (docs / src).relative_to(root).as_posix() if docs.is_relative_to(root) else (docs / src).as_posix()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         src = page.file.src_uri
@@ -74,13 +162,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             graph = jsonld.simple_page_graph(config.site_url, src, str(title), [(str(title), src)])
         page.meta["glossary_jsonld"] = graph
         modified = [node["dateModified"] for node in graph["@graph"] if "dateModified" in node]
-        if modified:
-            page.meta["glossary_modified"] = modified[0]  # the sitemap's lastmod
+        page.meta["glossary_modified"] = modified[0] if modified else self.fallback_day  # the sitemap's lastmod
+        page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
-        return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        return self._finish(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return self._finish(output_content) if template_name.endswith(".html") else output_content
+
+    def _finish(self, page_html: str) -> str:
+        """Problems on top while a preview has errors; then the page's policy, after everything else."""
+        return csp.with_policy(preview.with_problems(page_html, self.problems), preview=self.serving)
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -93,6 +189,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                               encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for folder in self.project.watched if self.project else []:
+        folders = [*(self.project.watched if self.project else []), preview.calculators_folder()]
+        for folder in dict.fromkeys(f.resolve() for f in folders if f is not None and f.is_dir()):
             server.watch(str(folder))
+        logging.getLogger("mkdocs.livereload").addFilter(preview.QuietRootRedirect())
+        log.info(f"previewing {len(self.generated.files)} generated files at {server.url}")
         return server

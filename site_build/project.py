@@ -6,8 +6,11 @@ builds and the Markdown written for another engine are the same.
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import jinja2
 
 from .dates import DateBook
 from .pipeline import link, load, paused_gc
@@ -58,7 +61,51 @@ def _generate(project: Project) -> Generated:
         return Generated((), problems + (missing,))
     renderer = Renderer(loaded.glossary, linked, DateBook(project.root, project.terms_dir),
                         project.settings, make_environment(template_dir), widget=_widget_renderer())
-    return Generated(tuple(render_site(renderer, _extra_pages)), problems)
+    try:
+        files = render_site(renderer, _extra_pages)
+    except Exception as exc:  # a template's mistake is the contributor's, not a crash
+        problem = template_problem(exc, project.root, template_dir)
+        if problem is None:
+            raise
+        return Generated((), problems + (problem,))
+    return Generated(tuple(files), problems)
+
+
+def template_problem(exc: BaseException, root: Path, template_dir: Path) -> Problem | None:
+    """The ``template-error`` for an exception raised while rendering a template, else None.
+
+    Syntax errors carry their file and line; errors at render time are located by the
+    innermost traceback frame inside ``template_dir`` (Jinja rewrites frames to point at
+    template lines). An exception with no template frame is a bug, not a template error.
+    """
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return _template_problem(root, Path(exc.filename), exc.lineno, exc.message or str(exc))
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if _inside(Path(frame.filename), template_dir)]
+    if isinstance(exc, jinja2.TemplateNotFound) and not frames:
+        return _template_problem(root, template_dir / str(exc.name), 1, f"template '{exc.name}' not found")
+    if not frames:
+        return None
+    return _template_problem(root, Path(frames[-1].filename), frames[-1].lineno or 1,
+                             f"{type(exc).__name__}: {exc}")
+
+
+def _template_problem(root: Path, file: Path, line: int, message: str) -> Problem:
+    try:
+        shown = file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = file.as_posix()
+    message = " ".join(message.split())
+    return Problem(shown, max(1, line), 1, "error", "template-error",
+                   f"{message}; fix the template at this line")
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    try:
+        file.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _widget_renderer():

@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from . import jsonld, urls
+from . import csp, jsonld, urls
 from .crossref import final_target
 from .dates import DateBook
 from .linker import PageLinks, link_markdown
@@ -28,20 +28,18 @@ from .search import search_text
 from .slugs import slugify
 
 PER_PAGE = 30
-TITLE = "Crypto Derivatives Glossary"
-DESCRIPTION = ("An open glossary of crypto derivatives: margin and liquidation, perpetuals and "
-               "funding, options and greeks, AMMs and exchange APIs, with live, tested calculators.")
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What rendering needs beyond the glossary itself."""
+    """What rendering needs beyond the glossary itself: ``site_name`` and friends from
+    ``mkdocs.yml`` (``site_build.plugin.project_for`` reads them for builds and exports)."""
 
     site_url: str
     edit_url: str = ""  # prefix of an "edit this file" URL, e.g. https://github.com/o/r/edit/main/
     per_page: int = PER_PAGE
-    title: str = TITLE
-    description: str = DESCRIPTION
+    title: str = "Glossary"
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,7 @@ class OutputFile:
     jsonld: dict[str, Any] | None = None
     in_nav: bool = False
     search: str | None = None
+    origin: str = ""  # the file it is generated from, for messages (terms/x.yml)
 
     @property
     def is_page(self) -> bool:
@@ -114,7 +113,7 @@ class Renderer:
                                related=related, referenced_by=referenced, areas=areas, tags=tags,
                                dates=dates, edit_url=edit, widget=self.widget(term))
         graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
-        return OutputFile(here, content, graph, search=search_text(term.summary, term.aliases))
+        return OutputFile(here, content, graph, search=search_text(term.summary, term.aliases), origin=term.path)
 
     def area_pages(self, area_id: str) -> Iterator[OutputFile]:
         area = self.glossary.area_by_id[area_id]
@@ -135,7 +134,7 @@ class Renderer:
                                    next=following)
             graph = jsonld.area_graph(self.settings.site_url, area, chunk, here,
                                       self.dates.of(area.path), first_page=number == 1)
-            yield OutputFile(here, content, graph, search=search_text(area.summary))
+            yield OutputFile(here, content, graph, search=search_text(area.summary), origin=area.path)
 
     def home(self) -> OutputFile:
         listed = sorted((t for t in self.glossary.terms if t.listed), key=lambda t: t.name.casefold())
@@ -202,7 +201,7 @@ class Renderer:
         content = self.render_template("redirect.html.j2", alias=alias, name=target.name,
                                target=urls.html_href(src, urls.term_page(target.id)),
                                canonical=urls.absolute(self.settings.site_url, urls.term_page(target.id)))
-        return OutputFile(src, content)
+        return OutputFile(src, csp.with_policy(content))
 
     def glossary_json(self) -> OutputFile:
         entries = [{"id": t.id, "name": t.name, "kind": t.kind, "summary": t.summary,

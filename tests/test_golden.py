@@ -26,7 +26,10 @@ def render_fixture():
     """Render even the files with errors, to prove the renderer itself is safe."""
     loaded = load(GLOSSARY, calculators={})
     settings = Settings(site_url="https://example.org/glossary/", edit_url="https://example.org/edit/",
-                        per_page=2)
+                        per_page=2, title="Crypto Derivatives Glossary",
+                        description="An open glossary of crypto derivatives: margin and liquidation, perpetuals "
+                                    "and funding, options and greeks, AMMs and exchange APIs, with live, tested "
+                                    "calculators.")
     renderer = Renderer(loaded.glossary, link(loaded), DateBook.fixed("2024-05-01"), settings,
                         make_environment(ROOT / "templates"))
     return loaded, render_site(renderer)

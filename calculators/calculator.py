@@ -16,7 +16,7 @@ from typing import Any
 from . import tiers
 from .artifacts import Artifact, artifact
 from .solver import OutOfReach, solve_monotone
-from .spec import CalculatorInputError, CalculatorSpec, as_number
+from .spec import CalculatorInputError, CalculatorSpec, InputProblem, as_number
 
 
 class Calculator:
@@ -59,15 +59,26 @@ class Calculator:
     def solve(self, target: str, **values: Any) -> float:
         """The value of input ``target`` that makes the primary output equal the given one."""
         primary = self.spec.outputs[0].name
+        problems = []
         if target not in self.solvable:
             can = ", ".join(self.solvable) or "nothing"
-            raise CalculatorInputError(f"{self.spec.id} cannot solve for '{target}'; it can solve for {can}")
+            problems.append(InputProblem("", f"{self.spec.id} cannot solve for '{target}'; it can solve for {can}"))
         if target in values:
-            raise CalculatorInputError(f"leave out {target}: it is what solve finds")
-        if primary not in values:
-            raise CalculatorInputError(f"solving for {target} needs the target {primary}=VALUE")
-        goal = as_number(primary, values.pop(primary))
-        inputs = self._inputs(values, skip=target)
+            values.pop(target)
+            problems.append(InputProblem(target, f"leave out {target}: it is what solve finds"))
+        goal = 0.0
+        try:
+            if primary not in values:
+                raise CalculatorInputError(f"solving for {target} needs the target {primary}=VALUE")
+            goal = as_number(primary, values.pop(primary))
+        except CalculatorInputError as exc:
+            problems.append(InputProblem(primary, str(exc)))
+        try:
+            inputs = self._inputs(values, skip=target)
+        except CalculatorInputError as exc:
+            problems += exc.problems
+        if problems:
+            raise CalculatorInputError(problems=problems)
         solution = self._solve(target, goal, inputs)
         self._run({**inputs, target: solution})  # the guards hold at the solution too
         return solution
@@ -94,27 +105,41 @@ class Calculator:
                                        f"{primary} = {goal:g}; the formula gives {float(solution):g}") from None
 
     def _inputs(self, values: Mapping[str, Any], skip: str = "") -> dict[str, Any]:
-        """Inputs checked and converted, fallbacks filled in, a tier table parsed."""
+        """Inputs checked and converted, fallbacks filled in, a tier table parsed.
+
+        Every refused input is collected, so one ``CalculatorInputError`` lists them all.
+        """
         known = set(self.spec.input_names) - {skip}
+        problems = []
         for name in values:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
-                raise CalculatorInputError(f"{self.spec.id} has no input '{name}'{hint}; "
-                                           f"its inputs are {', '.join(sorted(known))}")
-        table = tiers.parse_tiers(values.get("tiers")) if "tiers" in known else ()
+                problems.append(InputProblem(name, f"{self.spec.id} has no input '{name}'{hint}; "
+                                                   f"its inputs are {', '.join(sorted(known))}"))
+        table, tiers_given = (), "tiers" in known and bool(values.get("tiers"))
+        if "tiers" in known:
+            try:
+                table = tiers.parse_tiers(values.get("tiers"))
+            except CalculatorInputError as exc:
+                problems.append(InputProblem("tiers", str(exc)))
         inputs: dict[str, Any] = {}
         for item in self.spec.inputs:
             if item.name == skip:
                 continue
-            if item.kind == "tiers":
-                inputs[item.name] = list(table) or None
-            elif item.name in values:
-                inputs[item.name] = item.coerce(values[item.name])
-            elif item.optional:
-                inputs[item.name] = item.fallback
-            elif not (table and item.name in tiers.TIER_OUTPUTS):
-                raise CalculatorInputError(f"missing input {item.name} ({item.label}; {item.bounds_text})")
+            try:
+                if item.kind == "tiers":
+                    inputs[item.name] = list(table) or None
+                elif item.name in values:
+                    inputs[item.name] = item.coerce(values[item.name])
+                elif item.optional:
+                    inputs[item.name] = item.fallback
+                elif not (tiers_given and item.name in tiers.TIER_OUTPUTS):
+                    raise CalculatorInputError(f"missing input {item.name} ({item.label}; {item.bounds_text})")
+            except CalculatorInputError as exc:
+                problems.append(InputProblem(item.name, str(exc)))
+        if problems:
+            raise CalculatorInputError(problems=problems)
         if table:
             tiers.resolve(table, inputs["notional"])  # a notional beyond the last cap fails here, as an input error
         return inputs

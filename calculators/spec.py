@@ -7,13 +7,29 @@ Plain Python with no SymPy import, so ``glossary check`` can validate a term's
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 
+@dataclass(frozen=True)
+class InputProblem:
+    """One refused input: its name ("" when no single input is to blame) and why."""
+
+    name: str
+    message: str
+
+
 class CalculatorInputError(ValueError):
-    """A calculator input is missing, not a number, or outside its allowed range."""
+    """A calculator input is missing, not a number, or outside its allowed range.
+
+    ``problems`` lists every refused input when several were checked at once; the
+    message joins them, so it still names each input.
+    """
+
+    def __init__(self, message: str = "", problems: Sequence[InputProblem] = ()):
+        self.problems = tuple(problems) or (InputProblem("", message),)
+        super().__init__(message or "; ".join(problem.message for problem in self.problems))
 
 
 @dataclass(frozen=True)

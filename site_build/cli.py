@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
 from .problems import FORMATTERS, count_summary, sort_problems
@@ -125,66 +126,6 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_calc(args: argparse.Namespace, extras: list[str]) -> int:
-    import calculators
-    from calculators.widget import js_string
-
-    if args.list:
-        for calc in calculators.REGISTRY.values():
-            print(f"{calc.id:24} {calc.title}")
-        return EXIT_OK
-    if not args.id:
-        print("glossary calc: error: give a calculator id (see 'glossary calc --list') [calc-usage]", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        calc = calculators.get(args.id)
-        values = _input_flags(extras)
-        if "tiers" in values and not values["tiers"].lstrip().startswith(("[", "{")):
-            values["tiers"] = Path(values["tiers"]).read_text(encoding="utf-8")  # a path to a JSON file
-        if args.solve:
-            solution = calc.solve(args.solve, **values)
-            given = {k: v for k, v in values.items() if k != calc.outputs[0].name}
-            results = {args.solve: solution, **calc.compute(**given, **{args.solve: solution})}
-        else:
-            results = calc.compute(**values)
-    except KeyError as exc:
-        print(f"error: {exc.args[0]} [calc-unknown]", file=sys.stderr)
-        return EXIT_USAGE
-    except calculators.CalculatorInputError as exc:
-        print(f"error: {exc} [calc-input]", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if args.json:
-        print(json.dumps(results))
-    else:
-        units = {o.name: o.unit for o in calc.outputs} | {i.name: i.unit for i in calc.inputs}
-        width = max(map(len, results))
-        for name, value in results.items():
-            print(f"{name:{width}}  {js_string(value)} {units.get(name, '')}".rstrip())
-    return EXIT_OK
-
-
-def _input_flags(tokens: list[str]) -> dict[str, str]:
-    """``--entry-price 60000`` / ``--entry_price=60000`` pairs as ``{"entry_price": "60000"}``."""
-    values, queue = {}, list(tokens)
-    while queue:
-        token = queue.pop(0)
-        if not token.startswith("--") or token == "--":
-            raise_input(f"expected --INPUT VALUE, got '{token}'")
-        name, has_value, value = token[2:].partition("=")
-        if not has_value:
-            if not queue:
-                raise_input(f"--{name} needs a value")
-            value = queue.pop(0)
-        values[name.replace("-", "_")] = value
-    return values
-
-
-def raise_input(message: str) -> None:
-    import calculators
-
-    raise calculators.CalculatorInputError(message)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="glossary", description="Check, export and compute the crypto-derivatives glossary.")
     parser.add_argument("--root", default=".", help="project folder (holds terms/ and mkdocs.yml)")
@@ -204,12 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("directory")
     export_cmd.set_defaults(run=run_export)
     calc_cmd = commands.add_parser("calc", help="run a calculator: glossary calc ID --INPUT VALUE ...",
-                                   epilog="Inputs are flags named after the calculator's inputs ('-' or '_').")
+                                   add_help=False, allow_abbrev=False,
+                                   epilog="Inputs are flags named after the calculator's inputs ('-' or '_'); "
+                                          "'glossary calc ID --help' lists them.")
     calc_cmd.add_argument("id", nargs="?", help="calculator id (see --list)")
+    calc_cmd.add_argument("-h", "--help", action="store_true", help="this help, or with ID that calculator's inputs")
     calc_cmd.add_argument("--list", action="store_true", help="list the calculators")
     calc_cmd.add_argument("--solve", metavar="INPUT", help="find this input from the primary output's value")
     calc_cmd.add_argument("--json", action="store_true", help="print one flat JSON object")
-    calc_cmd.set_defaults(run=run_calc)
+    calc_cmd.set_defaults(run=run_calc, usage=calc_cmd.format_help)
     return parser
 
 

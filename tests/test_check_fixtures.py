@@ -10,6 +10,7 @@ orphans. ``pytest --update-golden`` rewrites ``expected.txt`` (review the diff).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -53,12 +54,49 @@ def run_check(project: Path, files: list[Path], *options: str, capsys) -> tuple[
     return code, capsys.readouterr().out.splitlines()
 
 
+def readme_codes() -> set[str]:
+    """The codes in the README's problem-code table."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Problem codes", 1)[1].split("\n## ", 1)[0]
+    return {code for line in table.splitlines() if line.startswith("| `")
+            for code in re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`", line.split(" | ")[0])}
+
+
+_CODE = r"([a-z0-9]+(?:-[a-z0-9]+)+)"
+_EMITTED = (
+    re.compile(rf" \[{_CODE}\][\"']"),  # printed by the CLI: "error: … [calc-input]"
+    re.compile(rf"\"(?:error|warning)\",\s*\"{_CODE}\""),  # Problem(path, line, col, "error", "code", …)
+    re.compile(rf"\b(?:report|_problem|_error|refuse)\((?:[^()\"]|\([^()]*\))*?\"{_CODE}\""),
+    re.compile(rf"\byield \(?[^,\n]+,\s*\"{_CODE}\""),  # markup.unsafe_spans: (offset, "code", message)
+)
+
+
+def emitted_codes() -> set[str]:
+    """Every code the package can print: literals in the source, and the ones built from declarations."""
+    from site_build.schema import AREA_FIELDS, REQUIRED_WHEN, TAG_FIELDS, TERM_FIELDS
+
+    codes = {code for path in (ROOT / "site_build").glob("*.py") for pattern in _EMITTED
+             for code in pattern.findall(path.read_text(encoding="utf-8"))}
+    for spec in (*TERM_FIELDS, *AREA_FIELDS, *TAG_FIELDS):
+        codes |= {f"bad-{spec.key}"} if spec.type == "enum" else set()  # FieldChecker._enum
+        codes |= {f"{spec.key}-too-long"} if spec.max_length else set()  # FieldChecker._plain
+        codes |= {f"unknown-{spec.refers_to}"} if spec.type == "id-list" else set()  # crossref references
+    return codes | {f"{value}-without-replacement" for _, value, _ in REQUIRED_WHEN}
+
+
 def test_there_is_a_case_for_every_mistake():
     assert len(CASES) >= 35
     codes = {line.rsplit("[", 1)[1].rstrip("]") for case in CASES
              for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines()}
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert {code for code in codes if f"`{code}`" not in readme} == set(), "every code needs a README line"
+    assert codes - readme_codes() == set(), "every code needs a README line"
+
+
+def test_every_code_the_package_can_print_is_in_the_readme_table():
+    emitted = emitted_codes()
+    assert {"calc-input", "calc-usage", "io-error", "unknown-key", "raw-html", "bad-kind", "duplicate-key",
+            "new-exists", "summary-too-long", "deprecated-without-replacement", "bad-indent"} <= emitted
+    assert len(emitted) >= 60
+    assert emitted - readme_codes() == set(), "every code needs a row in the README's problem-code table"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)

@@ -16,7 +16,7 @@ from typing import Any
 from . import tiers
 from .artifacts import Artifact, artifact
 from .solver import OutOfReach, solve_monotone
-from .spec import CalculatorInputError, CalculatorSpec, InputProblem, as_number
+from .spec import CalculatorInputError, CalculatorSpec, InputProblem, as_number, quote
 
 
 class Calculator:
@@ -62,7 +62,7 @@ class Calculator:
         problems = []
         if target not in self.solvable:
             can = ", ".join(self.solvable) or "nothing"
-            problems.append(InputProblem("", f"{self.spec.id} cannot solve for '{target}'; it can solve for {can}"))
+            problems.append(InputProblem("", f"{self.spec.id} cannot solve for {quote(target)}; it can solve for {can}"))
         if target in values:
             values.pop(target)
             problems.append(InputProblem(target, f"leave out {target}: it is what solve finds"))
@@ -115,7 +115,7 @@ class Calculator:
             if name not in known:
                 close = difflib.get_close_matches(name, known, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else ""
-                problems.append(InputProblem(name, f"{self.spec.id} has no input '{name}'{hint}; "
+                problems.append(InputProblem(name, f"{self.spec.id} has no input {quote(name)}{hint}; "
                                                    f"its inputs are {', '.join(sorted(known))}"))
         table, tiers_given = (), "tiers" in known and bool(values.get("tiers"))
         if "tiers" in known:

@@ -48,6 +48,17 @@ const GlossaryCalculators = (() => {
 
   class InputError extends Error {}
 
+  // A value as a message repeats it: in quotes, cut to 40 characters with "…", so a pasted
+  // 100,000-digit number cannot become a 100,000-character alert (spec.quote does the same).
+  function clip(text) {
+    const chars = Array.from(String(text));
+    return chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+  }
+
+  function quote(text) {
+    return `'${clip(text)}'`;
+  }
+
   // Bisection until the bracket cannot shrink in floating point; solver.py is the same loop.
   function solveMonotone(f, target, low, high) {
     let fLow = f(low) - target, fHigh = f(high) - target;
@@ -68,15 +79,15 @@ const GlossaryCalculators = (() => {
 
   function number(name, text) {
     if (String(text).trim() === "") throw new InputError(`${name} is required`);
-    if (!NUMBER.test(String(text))) throw new InputError(`${name} must be a number, got '${text}'`);
+    if (!NUMBER.test(String(text))) throw new InputError(`${name} must be a number, got ${quote(text)}`);
     const value = Number(text);
-    if (!Number.isFinite(value)) throw new InputError(`${name} must be a finite number, got '${text}'`);
+    if (!Number.isFinite(value)) throw new InputError(`${name} must be a finite number, got ${quote(text)}`);
     return value;
   }
 
   function checked(input, text) {
     if (input.kind === "choice") {
-      if (!input.choices.includes(text)) throw new InputError(`${input.name} must be ${input.bounds}, got '${text}'`);
+      if (!input.choices.includes(text)) throw new InputError(`${input.name} must be ${input.bounds}, got ${quote(text)}`);
       return text;
     }
     const value = number(input.name, text);
@@ -90,7 +101,7 @@ const GlossaryCalculators = (() => {
   function tierTable(text) {
     if (String(text).trim() === "") return null;
     let table;
-    try { table = JSON.parse(text); } catch (error) { throw new InputError(`tiers is not valid JSON: ${error.message}`); }
+    try { table = JSON.parse(text); } catch (error) { throw new InputError(`tiers is not valid JSON: ${error.message.slice(0, 120)}`); }
     if (table !== null && typeof table === "object" && !Array.isArray(table) && "tiers" in table) table = table.tiers;
     if (!Array.isArray(table) || table.length === 0) {
       throw new InputError("tiers must be a non-empty JSON list of {floor, cap, maintenance_margin_rate} objects");
@@ -104,7 +115,8 @@ const GlossaryCalculators = (() => {
       }
       for (const key of keys) {
         if (typeof tier[key] !== "number" || !Number.isFinite(tier[key])) {
-          throw new InputError(`tiers: tier ${n} ${key} must be a finite number, got ${JSON.stringify(tier[key])}`);
+          const got = typeof tier[key] === "string" ? quote(tier[key]) : clip(JSON.stringify(tier[key]));
+          throw new InputError(`tiers: tier ${n} ${key} must be a finite number, got ${got}`);
         }
       }
       if (!(tier.maintenance_margin_rate >= 0 && tier.maintenance_margin_rate <= 1)) {
@@ -183,7 +195,7 @@ const GlossaryCalculators = (() => {
     registry[meta.id] = {meta, compute, solvers};
   }
 
-  return {register, evaluate, InputError, registry, solveMonotone};
+  return {register, evaluate, InputError, registry, solveMonotone, quote};
 })();
 
 if (typeof module !== "undefined") module.exports = {erfc, tierLookup, GlossaryCalculators};

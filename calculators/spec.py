@@ -32,6 +32,21 @@ class CalculatorInputError(ValueError):
         super().__init__(message or "; ".join(problem.message for problem in self.problems))
 
 
+QUOTE_LIMIT = 40  # characters of a value a message repeats
+
+
+def quote(value: Any) -> str:
+    """``repr(value)`` cut to about ``QUOTE_LIMIT`` characters with "…".
+
+    Messages quote the offending value so a reader sees what went wrong, but a pasted
+    100,000-digit number must not become a 100,000-character message.
+    """
+    if isinstance(value, str):
+        return repr(value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…")
+    text = repr(value)
+    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT] + "…"
+
+
 @dataclass(frozen=True)
 class Input:
     name: str
@@ -64,7 +79,7 @@ class Input:
         if self.choices:
             if value in self.choices:
                 return value
-            raise CalculatorInputError(f"{self.name} must be {self.bounds_text}, got {value!r}")
+            raise CalculatorInputError(f"{self.name} must be {self.bounds_text}, got {quote(value)}")
         if self.kind == "tiers":
             return value
         number = as_number(self.name, value)
@@ -78,13 +93,13 @@ class Input:
 def as_number(name: str, value: Any) -> float:
     """``value`` as a finite float, or ``CalculatorInputError`` naming the input."""
     if isinstance(value, bool):
-        raise CalculatorInputError(f"{name} must be a number, got {value!r}")
+        raise CalculatorInputError(f"{name} must be a number, got {quote(value)}")
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise CalculatorInputError(f"{name} must be a number, got {value!r}") from None
+        raise CalculatorInputError(f"{name} must be a number, got {quote(value)}") from None
     if not math.isfinite(number):
-        raise CalculatorInputError(f"{name} must be a finite number, got {value!r}")
+        raise CalculatorInputError(f"{name} must be a finite number, got {quote(value)}")
     return number
 
 
@@ -110,7 +125,7 @@ class CalculatorSpec:
         for item in self.inputs:
             if item.name == name:
                 return item
-        raise CalculatorInputError(f"{self.id} has no input '{name}'; inputs: {', '.join(self.input_names)}")
+        raise CalculatorInputError(f"{self.id} has no input {quote(name)}; inputs: {', '.join(self.input_names)}")
 
     @property
     def input_names(self) -> tuple[str, ...]:
@@ -125,7 +140,7 @@ class CalculatorSpec:
         problems = []
         for name, value in values.items():
             if name not in self.input_names:
-                problems.append((name, f"calculator '{self.id}' has no input '{name}'; "
+                problems.append((name, f"calculator '{self.id}' has no input {quote(name)}; "
                                        f"its inputs are {', '.join(self.input_names)}"))
                 continue
             try:

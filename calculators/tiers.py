@@ -16,7 +16,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .spec import CalculatorInputError
+from .spec import CalculatorInputError, quote
 
 # The inputs (and output) a tier table supplies, in the order tier_lookup returns them.
 TIER_OUTPUTS = ("maintenance_margin_rate", "maintenance_amount", "tier")
@@ -62,7 +62,7 @@ def _tier(number: int, item: Any) -> dict[str, float]:
     for key in KEYS:
         value = item[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise CalculatorInputError(f"tiers: tier {number} {key} must be a finite number, got {value!r}")
+            raise CalculatorInputError(f"tiers: tier {number} {key} must be a finite number, got {quote(value)}")
         tier[key] = float(value)
     if not 0 <= tier["maintenance_margin_rate"] <= 1:
         raise CalculatorInputError(f"tiers: tier {number} maintenance_margin_rate must be between 0 and 1")

@@ -56,13 +56,62 @@
     history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
   }
 
+  // Query parameters Material itself reads (search query, search-term highlight): not ours to report.
+  const FOREIGN = new Set(["q", "h"]);
+
+  function labelOf(form, el) {
+    const label = el.id ? form.querySelector(`label[for="${el.id}"]`) : null;
+    return label ? label.textContent.trim() : el.name;
+  }
+
+  function choose(select) {
+    const values = [...select.options].map(o => o.value).filter(Boolean);
+    return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values[values.length - 1]}` : values.join("");
+  }
+
+  // Applies the query string to the form; returns a note for each parameter it had to ignore.
+  // Keys and values are only compared with the form's own names, never used to index an object,
+  // so "__proto__" and friends reach no prototype.
   function restore(form) {
     const params = new URLSearchParams(location.search);
+    const quote = GlossaryCalculators.quote;
+    const notes = [];
+    const controls = new Map(fields(form).map(el => [el.name, el]));
     const solve = form.elements.solve;
-    if (solve && params.has("solve") && [...solve.options].some(o => o.value === params.get("solve"))) {
-      solve.value = params.get("solve");
+    for (const [key, value] of params) {
+      if (key === "solve" && solve) {
+        if ([...solve.options].some(o => o.value === value)) solve.value = value;
+        else notes.push(`ignored solve=${quote(value)}: it can solve for ${choose(solve)}`);
+      } else if (!controls.has(key) && !FOREIGN.has(key)) {
+        notes.push(`ignored unknown parameter ${quote(key)}`);
+      }
     }
-    for (const el of fields(form)) if (params.has(el.name)) el.value = params.get(el.name);
+    for (const [name, el] of controls) {
+      if (!params.has(name)) continue;
+      const value = params.get(name);
+      if (el.tagName === "SELECT" && ![...el.options].some(o => o.value === value)) {
+        notes.push(`ignored ${quote(value)}: it is not a valid ${labelOf(form, el)}; choose ${choose(el)}`);
+      } else {
+        el.value = value;
+      }
+    }
+    return notes;
+  }
+
+  // The ignored parameters, shown once next to the error line until the reader edits the form.
+  function showNotes(form, notes) {
+    let note = form.querySelector(".calculator-note");
+    if (!notes.length) {
+      if (note) note.remove();
+      return;
+    }
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "calculator-note";
+      note.setAttribute("role", "status");
+      form.querySelector(".calculator-error").before(note);
+    }
+    note.textContent = `From the link: ${notes.join("; ")}.`;
   }
 
   function startSolving(form) {
@@ -74,13 +123,14 @@
   function init(form) {
     if (form.dataset.ready || !GlossaryCalculators.registry[form.dataset.calculator]) return;
     form.dataset.ready = "1";
-    restore(form);
+    const notes = restore(form);
     applyMode(form, form.elements.solve ? form.elements.solve.value : "");
     form.addEventListener("submit", event => event.preventDefault());
     form.addEventListener("input", event => {
       if (event.target.name === "solve") return;
       update(form);
       remember(form);
+      showNotes(form, []);  // the query string now holds only the form's own values
     });
     form.addEventListener("change", event => {
       if (event.target.name !== "solve") return;
@@ -88,8 +138,10 @@
       applyMode(form, event.target.value);
       update(form);
       remember(form);
+      showNotes(form, []);
     });
     update(form);
+    showNotes(form, notes);
   }
 
   function initAll() {

@@ -66,3 +66,39 @@ def test_instant_navigation_keeps_tooltips_working(page, site_server):
     link, tip = first_tooltip_link(page)
     link.hover()
     assert tip.is_visible()
+
+
+@pytest.fixture
+def phone(browser):
+    """A fresh tab in an emulated phone: 390 px wide, touch screen, mobile viewport."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def test_first_tap_shows_the_tooltip_and_a_second_tap_follows_the_link(phone, site_server):
+    phone.goto(site_server + "terms/maintenance-margin/", wait_until="networkidle")
+    start = phone.url
+    links = phone.locator("article a.glossary-link")
+    assert links.count() >= 2
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
+    for index in (0, 1):  # a first tap on each of two links shows that link's tooltip and stays put
+        link = links.nth(index)
+        tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+        link.scroll_into_view_if_needed()
+        assert tip.is_hidden()
+        link.tap()
+        assert tip.is_visible()
+        phone.wait_for_timeout(500)  # time enough for an instant navigation to fetch the page
+        assert phone.url == start and tip.is_visible()
+        assert phone.locator(".glossary-tooltip:not([hidden])").count() == 1
+    target = link.evaluate("a => a.href")
+    assert not any(url.split("#")[0] == target.split("#")[0] for url in requested)
+    link.tap()
+    phone.wait_for_url(target)
+    assert phone.url == target

@@ -193,3 +193,29 @@ def test_every_terms_example_computes_without_error():
     for term in terms:
         example = {k: v for k, v in term.example.items() if not (k == "tiers" and not v)}
         assert calculators.get(term.calculator).compute(**example), term.id
+
+
+@pytest.mark.parametrize(("calc_id", "name", "huge"), [
+    ("black-scholes", "spot", "1" * 100_000),            # float() gives inf: "must be a finite number"
+    ("black-scholes", "spot", "x" * 100_000),            # "must be a number"
+    ("linear-pnl", "side", "s" * 100_000),               # a choice
+    ("margin-ratio", "m" * 100_000, 1),                  # an unknown input's name
+])
+def test_error_messages_quote_at_most_forty_characters_of_a_value(calc_id, name, huge):
+    calc = calculators.get(calc_id)
+    with pytest.raises(CalculatorInputError) as raised:
+        calc.compute(**{**defaults(calc), name: huge})
+    message = str(raised.value)
+    quoted = (huge if isinstance(huge, str) else name)[:40]
+    assert f"'{quoted}…'" in message, message[:300]
+    assert len(message) < 300, message[:300]
+
+
+def test_tier_and_solve_messages_are_truncated_too():
+    long = "9" * 100_000
+    with pytest.raises(CalculatorInputError) as raised:
+        parse_tiers(json.dumps([{"floor": 0, "cap": 10, "maintenance_margin_rate": long}]))
+    assert f"'{long[:40]}…'" in str(raised.value) and len(str(raised.value)) < 200
+    with pytest.raises(CalculatorInputError) as raised:
+        calculators.get("impermanent-loss").solve(long, impermanent_loss=-0.1)
+    assert f"'{long[:40]}…'" in str(raised.value) and len(str(raised.value)) < 200

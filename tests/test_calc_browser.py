@@ -214,3 +214,116 @@ def test_widget_is_keyboard_operable(page, site_server):
     assert page.locator(".calculator-results").get_attribute("aria-live") == "polite"
     label = page.locator('label[for="calc-margin-ratio-in-maintenance_margin"]')
     assert label.inner_text().startswith("Maintenance margin")
+
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+REGION = "el => ({name: el.getAttribute('aria-label'), role: el.getAttribute('role'), tab: el.tabIndex, " \
+         "scrolls: el.scrollWidth > el.clientWidth + 1, left: el.scrollLeft})"
+
+
+@pytest.mark.parametrize("calc_id", ["liquidation-price", "black-scholes"])
+def test_the_formula_is_a_named_region_that_tab_reaches_on_a_phone(page, site_server, calc_id):
+    calc = calculators.get(calc_id)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_server}calculators/{calc_id}/", wait_until="networkidle")
+    region = page.get_by_role("region", name=f"Formula: {calc.title}")
+    assert region.count() == 1
+    page.locator("form.calculator input:not([disabled]), form.calculator select").last.focus()
+    for _ in range(10):  # past the heading's permalink to the formula
+        page.keyboard.press("Tab")
+        if region.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the formula")
+    state = region.evaluate(REGION)
+    assert state["role"] == "region" and state["tab"] == 0
+    if state["scrolls"]:  # black-scholes is wider than a phone: the arrow keys scroll it
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.activeElement.scrollLeft > 0")
+    assert calc_id != "black-scholes" or state["scrolls"], "the wide formula no longer scrolls: pick another page"
+    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    result = page.evaluate("async () => await axe.run(document, {runOnly: ['scrollable-region-focusable']})")
+    assert result["violations"] == [], result["violations"]
+    checked = [node["target"] for rule in result["passes"] for node in rule["nodes"]]
+    assert not state["scrolls"] or [".calculator-formula-region"] in checked, checked
+
+
+def test_tables_that_scroll_sideways_become_named_focusable_regions(page, site_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_server}calculators/liquidation-price/", wait_until="networkidle")
+    legend = page.locator("article .md-typeset__scrollwrap").first
+    before = legend.evaluate(REGION)
+    assert not before["scrolls"] and before["tab"] == -1 and before["role"] is None  # fits: no extra tab stop
+    page.set_viewport_size({"width": 320, "height": 844})  # the narrowest phone: the legend table scrolls
+    page.wait_for_function("el => el.getAttribute('role') === 'region'", arg=legend.element_handle())
+    after = legend.evaluate(REGION)
+    assert after["scrolls"] and after["tab"] == 0 and after["name"] == "Table: Symbol, Meaning, Unit"
+    scrolling = page.evaluate("""() => [...document.querySelectorAll('article *')].filter(el =>
+        ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        .map(el => [el.tagName, el.tabIndex, el.tagName === 'CODE' || Boolean(el.getAttribute('aria-label'))])""")
+    assert len(scrolling) >= 3 and all(tab == 0 and named for _, tab, named in scrolling), scrolling
+
+
+LONG_ALERT = """([form, name, text]) => {
+  const root = document.querySelector(`form.calculator[data-calculator="${form}"]`);
+  const field = root.querySelector(`[name="${name}"]`);
+  field.value = text;
+  field.dispatchEvent(new Event("input", {bubbles: true}));
+  const alert = root.querySelector(".calculator-error");
+  return {text: alert.textContent, height: alert.getBoundingClientRect().height};
+}"""
+
+
+@pytest.mark.parametrize("text", ["9" * 100_000, "1" * 50_000 + "x" * 50_000], ids=["digits", "not-a-number"])
+def test_a_huge_value_gives_a_short_alert(page, site_server, text):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_server}calculators/liquidation-price/")
+    result = page.evaluate(LONG_ALERT, ["liquidation-price", "quantity", text])
+    assert result["text"].startswith("quantity must be a") and f"'{text[:40]}…'" in result["text"], result["text"][:200]
+    assert len(result["text"]) < 120 and result["height"] < 200, (len(result["text"]), result["height"])
+    page.fill('input[name="quantity"]', "1")
+    page.fill('input[name="entry_price"]', "7" * 100_000)  # through Playwright's input, as a paste would
+    alert = page.locator("form.calculator .calculator-error")
+    assert "entry_price must be a finite number" in alert.inner_text()
+    assert len(alert.inner_text()) < 120 and alert.bounding_box()["height"] < 200
+
+
+NOTE = "form.calculator .calculator-note"
+POLLUTED = """() => [Object.getOwnPropertyNames(Object.prototype).sort().join(), ({}).polluted, ({}).constructor === Object,
+                     Object.getPrototypeOf({}) === Object.prototype]"""
+
+
+def test_unknown_and_malformed_query_parameters_are_reported_not_dropped(page, site_server):
+    page.goto(f"{site_server}calculators/liquidation-price/")
+    clean = page.evaluate(POLLUTED)
+    query = ("?solve=__proto__&foo=1&__proto__[polluted]=yes&__proto__=x&constructor=1&side=sideways&quantity=2"
+             "&" + "z" * 500 + "=1")
+    page.goto(f"{site_server}calculators/liquidation-price/{query}")
+    note = page.locator(NOTE)
+    assert note.is_visible() and note.get_attribute("role") == "status"
+    text = note.inner_text()
+    calc = calculators.get("liquidation-price")
+    *first, last = [i.name for i in calc.inputs if i.name in calc.solvable]
+    for part in ("ignored unknown parameter 'foo'", "ignored unknown parameter '__proto__[polluted]'",
+                 "ignored unknown parameter '__proto__'", "ignored unknown parameter 'constructor'",
+                 f"ignored solve='__proto__': it can solve for {', '.join(first)} or {last}",
+                 "ignored 'sideways': it is not a valid Side; choose long or short",
+                 f"ignored unknown parameter '{'z' * 40}…'"):
+        assert part in text, (part, text)
+    assert "z" * 41 not in text
+    assert page.evaluate(POLLUTED) == clean
+    # The valid parameter still applies, the bad side keeps its default, and nothing is in error.
+    assert page.locator('input[name="quantity"]').input_value() == "2"
+    assert page.locator('select[name="side"]').input_value() == "long"
+    assert page.locator("select[name=solve]").input_value() == ""
+    assert page.locator("form.calculator .calculator-error").inner_text() == ""
+    assert page.locator('output[name="liquidation_price"]').get_attribute("data-value") != ""
+    page.fill('input[name="quantity"]', "3")  # the query string now holds only the form: the note goes
+    assert page.locator(NOTE).count() == 0
+    assert "foo" not in page.evaluate("location.search")
+
+
+def test_a_query_string_of_valid_inputs_shows_no_note(page, site_server):
+    page.goto(f"{site_server}calculators/liquidation-price/?side=short&quantity=2&solve=entry_price&h=margin")
+    assert page.locator(NOTE).count() == 0
+    assert page.locator("select[name=solve]").input_value() == "entry_price"

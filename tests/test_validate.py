@@ -93,8 +93,11 @@ def test_a_tag_file_is_validated_like_every_other_file(tmp_path):
         "margin:\n  name: Margin\n  name: Margins\n  summary: Collateral.\n":
             ["terms/tags.yml:3:3: error: key 'name' appears twice (first at line 2); keep one [duplicate-key]"],
         "margin:\n  name: Margin\n summary: Collateral.\n":
-            ["terms/tags.yml:3:2: error: YAML syntax error: did not find expected key; fix the YAML at this position "
-             "[yaml-syntax]"],
+            ["terms/tags.yml:3:2: error: line 3 is indented 1 space, but the key 'name' on line 2 is at 2; indent it "
+             "by 2 spaces to line it up [bad-indent]"],
+        "margin: {name: Margin, summary: [Collateral.}\n":
+            ["terms/tags.yml:1:45: error: YAML syntax error: did not find expected ',' or ']'; fix the YAML at this "
+             "position [yaml-syntax]"],
         "Margin_Calls: {name: Margin calls, summary: Collateral.}\nmargin: {name: Margin, summary: Collateral.}\n":
             ["terms/tags.yml:1:1: error: tag id 'Margin_Calls' is not a kebab-case ASCII id; rename it to "
              "'margin-calls' [bad-id]"],

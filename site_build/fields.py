@@ -12,7 +12,7 @@ import re
 from types import MappingProxyType
 from typing import Any
 
-from .markup import has_plain_markup, unsafe_spans
+from .markup import UnsafeTarget, has_plain_markup, unsafe_spans, unsafe_targets
 from .model import Faq, Source
 from .problems import Problem
 from .schema import PLACEHOLDER, Field
@@ -34,6 +34,14 @@ def _type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return "nothing" if value is None else "text"
+
+
+def _target_message(target: UnsafeTarget) -> str:
+    shown = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", target.written)
+    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    what = {"href": "link target", "src": "image source"}.get(target.attribute, f"'{target.attribute}' target")
+    return (f"{what} '{shown}' is not allowed (it opens as {target.scheme}:); "
+            "link only to http(s), mailto or relative URLs")
 
 
 class FieldChecker:
@@ -105,7 +113,7 @@ class FieldChecker:
             self.report(path, "control-character",
                         f"{what} holds the control character U+{ord(control.group()):04X}; remove it")
         if not url:  # a URL gets the stricter http(s)-only check instead
-            self.safety(value, path)
+            self.safety(value, path, markdown=not plain)
         if value.lstrip().startswith(PLACEHOLDER):
             self.report(path, "placeholder-text",
                         f"{what} still holds the '{PLACEHOLDER}' placeholder from 'glossary new'; write it",
@@ -114,10 +122,20 @@ class FieldChecker:
             self.report(path, "plain-markup", f"{what} is plain text; remove Markdown and HTML from it")
         return value.strip()
 
-    def safety(self, text: str, path: KeyPath) -> None:
+    def safety(self, text: str, path: KeyPath, *, markdown: bool = False) -> None:
+        """Raw HTML, scripts and unsafe URLs; in Markdown, every link and image target as
+        the built page will hold it. A target found both ways is reported once."""
+        targets = unsafe_targets(text) if markdown else []  # plain text is escaped: it never links
+        for target in targets:
+            self._report_in_text(text, path, target.offset, "unsafe-url", _target_message(target))
         for offset, code, message in unsafe_spans(text):
-            line_start = text.rfind("\n", 0, offset) + 1
-            self.report(path, code, message, text_at=(text.count("\n", 0, offset), offset - line_start))
+            if code == "unsafe-url" and any(t.offset <= offset < t.offset + max(len(t.written), 1) for t in targets):
+                continue
+            self._report_in_text(text, path, offset, code, message)
+
+    def _report_in_text(self, text: str, path: KeyPath, offset: int, code: str, message: str) -> None:
+        line_start = text.rfind("\n", 0, offset) + 1
+        self.report(path, code, message, text_at=(text.count("\n", 0, offset), offset - line_start))
 
     def _plain(self, spec: Field, value: Any, path: KeyPath) -> str | None:
         text = self.text(value, path, f"'{spec.key}'", plain=True)

@@ -1,32 +1,47 @@
 """Markup safety: split Markdown into prose, code and links; escape; neutralise.
 
 Python-Markdown passes raw HTML, ``javascript:`` links and attribute lists straight
-through, so text from YAML is made inert here before it becomes Markdown, and the
-validator uses the same detectors to tell contributors what to change.
+through, so text from YAML is made inert here before it becomes Markdown (a first
+layer: the HTML the site makes of it is checked once more by ``htmlsafe``), and the
+validator uses the same detectors to tell contributors what to change. Whether a link
+target is safe is decided by ``urlsafety.is_safe_url`` alone.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .htmlsafe import unsafe_urls
+from .urlsafety import is_safe_url, url_scheme
+
+__all__ = ["Chunk", "UnsafeTarget", "escape_plain", "has_plain_markup", "is_safe_url", "sanitize_chunk",
+           "sanitize_markdown", "split_markdown", "unsafe_spans", "unsafe_targets"]
+# mkdocs.yml's markdown_extensions (a test keeps them equal), so the check sees the site's HTML.
+SITE_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc", "pymdownx.highlight",
+                   "pymdownx.superfences", "pymdownx.tabbed")
+SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
+_COULD_LINK = re.compile(r"\]\(|\]:|<")  # no link, image, reference or HTML tag without one of these
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # as Markdown writes it
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S+)")
+_REF_WITHOUT_TARGET = re.compile(r"^ {0,3}\[[^\]]+\]:\s*$")  # the target would come on the next line
+_DESTINATION = re.compile(r"\]\([ \t]*<?")
 _INLINE = re.compile(
     r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
-    r"|(?P<link>!?\[(?P<label>[^\]\n]*)\]\((?P<url>(?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\))"
+    r"|(?P<link>!?\[(?P<label>[^\]\n]*)\]\([ \t]*(?P<url><[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*\))"
     r"|(?P<reflink>!?\[[^\]\n]*\]\[[^\]\n]*\])"
 )
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<\?")
 _SCRIPT = re.compile(r"</?script", re.IGNORECASE)
 _BAD_SCHEME = re.compile(r"\b(?:javascript|vbscript)\s*:|\bdata:[a-z]", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _PLAIN_MARKUP = re.compile(r"`|\*\*|__|\]\(|^\s*#|<[A-Za-z/!]")
 _LEADING_BLOCK = re.compile(r"^([#+=>-]|\d+[.)])")
 
@@ -79,18 +94,6 @@ def _split_inline(line: str) -> Iterator[Chunk]:
         yield Chunk("text", line[position:])
 
 
-def is_safe_url(url: str) -> bool:
-    """True for http(s), protocol-relative and relative URLs; false for any other scheme."""
-    cleaned = _CONTROL.sub("", html.unescape(url.strip("<>"))).lower()
-    scheme_end = cleaned.find(":")
-    if scheme_end == -1:
-        return True
-    before = cleaned[:scheme_end]
-    if any(c in before for c in "/?#"):
-        return True
-    return before in ("http", "https")
-
-
 def sanitize_markdown(markdown: str) -> str:
     """Markdown from YAML made inert: no raw HTML, no attribute lists, only safe links."""
     return "".join(sanitize_chunk(chunk) for chunk in split_markdown(markdown))
@@ -101,19 +104,43 @@ def sanitize_chunk(chunk: Chunk) -> str:
         return chunk.text
     if chunk.kind == "link":
         return _sanitize_link(chunk.text)
+    if chunk.kind == "heading":  # a heading holds links and images too
+        return "".join(sanitize_chunk(part) for part in _split_inline(chunk.text))
+    if _REF_WITHOUT_TARGET.match(chunk.text):
+        return "\\" + _escape_prose(chunk.text.lstrip(" "))
     return _escape_prose(chunk.text)
 
 
-def _escape_prose(text: str) -> str:
+def _escape_html(text: str) -> str:
     return text.replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
+
+
+def _escape_prose(text: str) -> str:
+    if "](" in text:
+        text = _DESTINATION.sub(_neutralise_destination, text)
+    return _escape_html(text)
+
+
+def _neutralise_destination(match: re.Match[str]) -> str:
+    """``](`` not taken apart by ``_INLINE`` (a label across lines, nested brackets, a
+    target on the next line): kept as a link only if what follows is a safe target."""
+    rest = match.string[match.end():]
+    if rest.strip() and is_safe_url(rest):
+        return match.group(0)
+    return "]\\(" + match.group(0)[2:]
 
 
 def _sanitize_link(text: str) -> str:
     match = _INLINE.fullmatch(text.strip("\n"))
-    if match and match.group("link") and not is_safe_url(match.group("url")):
-        return escape_plain(match.group("label"))
+    if match and match.group("link"):
+        url = match.group("url")
+        if not is_safe_url(url.strip("<>")):
+            return escape_plain(match.group("label"))
+        if url.startswith("<"):  # keep the angle brackets of a safe target
+            start, end = match.span("url")
+            return _escape_html(text[:start]) + url + _escape_html(text[end:])
     definition = _REF_DEFINITION.match(text)
-    if definition and not is_safe_url(definition.group(1)):
+    if definition and not is_safe_url(definition.group(1).strip("<>")):
         return ""
     return _escape_prose(text)
 
@@ -143,10 +170,61 @@ def unsafe_spans(text: str) -> Iterator[tuple[int, str, str]]:
                    f"raw HTML {match.group(0)[:40]!r} is not allowed; use Markdown or plain words")
     for match in _BAD_SCHEME.finditer(text):
         yield (match.start(), "unsafe-url",
-               f"'{match.group(0)}' URLs are not allowed; link only to http(s) or relative URLs")
+               f"'{match.group(0)}' URLs are not allowed; link only to http(s), mailto or relative URLs")
     for offset in handlers:
         attribute = _EVENT_HANDLER.match(text, offset).group(0)
         yield offset, "event-handler", f"event-handler attribute '{attribute}' is not allowed; remove it"
+
+
+@dataclass(frozen=True)
+class UnsafeTarget:
+    """A link or image target in Markdown text that the browser would open with a
+    forbidden scheme: where it is written (offset in the text), as written."""
+
+    offset: int
+    written: str
+    scheme: str
+    attribute: str  # href, src, srcset, ...
+
+
+@functools.cache
+def _converter():
+    import markdown  # only when a text could hold a link: importing it costs ~0.3 s
+
+    return markdown.Markdown(extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
+
+
+def unsafe_targets(text: str) -> list[UnsafeTarget]:
+    """Every unsafe target in ``text``, found in the HTML the site makes of it (the same
+    ``htmlsafe.unsafe_urls`` the build applies), plus unused reference definitions."""
+    if not _COULD_LINK.search(text):
+        return []
+    converter = _converter()
+    converter.reset()
+    html = converter.convert(text)
+    found = [(a.raw_value, a.name, a.unsafe_scheme) for a in unsafe_urls(html)]
+    found += [(raw, "href", url_scheme(raw)) for href, _ in converter.references.values()
+              if not is_safe_url(raw := _BARE_AMPERSAND.sub("&amp;", href))]
+    targets: dict[int, UnsafeTarget] = {}
+    for raw, attribute, scheme in found:
+        offset, written = _locate(text, raw, targets)
+        targets.setdefault(offset, UnsafeTarget(offset, written, scheme or "", attribute))
+    return sorted(targets.values(), key=lambda target: target.offset)
+
+
+def _locate(text: str, raw: str, taken: dict[int, UnsafeTarget]) -> tuple[int, str]:
+    """Where the attribute value ``raw`` is written in ``text``: the first place not yet
+    taken by another target (a target used twice is one mistake, reported once)."""
+    written = raw.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    first = None
+    for candidate, shown in ((raw, raw), (written, written), (written[:12], written)):  # as in the HTML,
+        offset = text.find(candidate) if candidate else -1  # as Markdown had it, or its start
+        while offset != -1:
+            if offset not in taken:
+                return offset, shown
+            first = offset if first is None else first
+            offset = text.find(candidate, offset + 1)
+    return (first, written) if first is not None else (0, written)
 
 
 def has_plain_markup(text: str) -> bool:

@@ -166,6 +166,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every page's HTML, generated or hand-written, with unsafe link and image targets
+        removed: the last word on URLs (``htmlsafe``); unchanged when it holds none."""
+        from .htmlsafe import sanitize_html  # kept here: one self-contained addition to this adapter
+
+        return sanitize_html(html)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

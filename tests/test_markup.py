@@ -40,3 +40,42 @@ def test_detectors_name_what_they_found():
     codes = {code for _, code, _ in unsafe_spans('<img src=x onerror=alert(1)> <!-- <script> javascript:x')}
     assert codes == {"raw-html", "event-handler", "script-tag", "unsafe-url"}
     assert list(unsafe_spans("serves market data: books, x < y and a > b")) == []
+
+
+LINK_FORMS = [
+    "[x](javascript&#58;alert(1))", "[x]( javascript&#58;alert(1))", "[x](<javascript&#58;alert(1)>)",
+    "## [x](javascript&#58;alert(1))", "## ![x](javascript&#58;alert(1)) title", "![x](JaVaScRiPt&colon;alert(1))",
+    "[x](java&Tab;script:alert(1))", "[x](java&#10;script:alert(1))", "[x](&#106;avascript:alert(1))",
+    "[a [b] c](javascript:alert(1))", "[across\nlines](javascript&#58;alert(1))", "[x](\njavascript&#58;alert(1))",
+    "[x][r]\n\n[r]: javascript&#58;alert(1)", "[x][r]\n\n[r]:\n  javascript&#58;alert(1)",
+    "| a |\n|---|\n| [x](vbscript&#58;msgbox(1)) |", "[x](data&colon;text/html,x 'title')",
+]
+
+
+@pytest.mark.parametrize("text", LINK_FORMS)
+def test_every_link_form_is_neutralised_before_markdown(text):
+    import markdown
+
+    from site_build.htmlsafe import unsafe_urls
+    from site_build.markup import SITE_EXTENSION_CONFIGS, SITE_EXTENSIONS
+
+    def html(source):
+        return markdown.markdown(source, extensions=list(SITE_EXTENSIONS), extension_configs=SITE_EXTENSION_CONFIGS)
+
+    assert unsafe_urls(html(text)) != []  # the form really is a live link...
+    assert unsafe_urls(html(sanitize_markdown(text))) == []  # ...until it is escaped
+
+
+def test_safe_links_keep_their_form():
+    text = "[a](<https://a.org/x y>) [b]( https://b.org 'b') ## [c](../c/)"
+    assert sanitize_markdown(text) == text
+
+
+def test_unsafe_targets_are_found_once_each_where_they_are_written():
+    from site_build.markup import unsafe_targets
+
+    text = "[a](javascript:x) and [b][r] and [c][r]\n\n[r]: <vbscript&#58;y>\n[unused]: data&colon;z\n"
+    found = [(t.offset, t.written, t.scheme) for t in unsafe_targets(text)]
+    assert found == [(4, "javascript:x", "javascript"), (text.index("vbscript"), "vbscript&#58;y", "vbscript"),
+                     (text.index("data&"), "data&colon;z", "data")]
+    assert unsafe_targets("no link here: javascript:x") == []  # not a link: unsafe_spans reports it

@@ -53,6 +53,20 @@ def test_the_vocabulary_check_catches_mistakes():
                                          "breadcrumb item '/x/' is not absolute"]
 
 
+_URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "xlink:href", "data", "cite", "ping"}
+
+
+def _opens_unsafely(value: str, name: str) -> bool:
+    """Whether a (decoded) URL attribute opens a scheme other than http(s) or mailto: the
+    WHATWG steps written out again here (blanks trimmed, tabs and newlines dropped)."""
+    parts = re.split(r"[\s,]+", value) if name in ("srcset", "ping") else [value]
+    for part in parts:
+        scheme = re.match(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", part.strip("".join(map(chr, range(33))))), re.I)
+        if scheme and scheme.group(1).lower() not in ("http", "https", "mailto"):
+            return True
+    return False
+
+
 class _Executable(HTMLParser):
     """Everything in a page that could run script."""
 
@@ -66,8 +80,7 @@ class _Executable(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=>")
-            if name in ("href", "src", "action", "formaction") and re.match(r"\s*(javascript|vbscript|data):",
-                                                                           value or "", re.I):
+            if name in _URL_ATTRIBUTES and _opens_unsafely(value or "", name):
                 self.found.append(f"<{tag} {name}={value}>")
         if tag in ("iframe", "object", "embed", "base"):
             self.found.append(f"<{tag}>")
@@ -89,10 +102,26 @@ class _Executable(HTMLParser):
             self._script += data
 
 
-def hostile_site(target: Path) -> Path:
+_HOOK = """from site_build.plugin import GlossaryPlugin
+
+_plugin = GlossaryPlugin()
+
+
+def on_page_content(html, page, config, files):
+    return _plugin.on_page_content(html, page=page, config=config, files=files)
+"""
+
+
+def hostile_site(target: Path, *, html_pass: bool = False) -> Path:
     """The fixture glossary, whose hostile term ``check`` refuses, rendered anyway (the
-    renderer must be safe on its own) and built by plain MkDocs + Material."""
+    renderer must be safe on its own) and built by plain MkDocs + Material.
+
+    With ``html_pass`` the build also runs the plugin's HTML sanitizer and holds one more
+    page, ``raw-links/``: every hostile link form as raw Markdown, never escaped, so the
+    HTML pass alone has to make it safe.
+    """
     from test_golden import render_fixture
+    from test_htmlsafe import hostile_links
 
     project = target / "project"
     for name in ("overrides", "docs"):
@@ -101,8 +130,12 @@ def hostile_site(target: Path) -> Path:
     for output in files:
         (project / "docs" / output.src).parent.mkdir(parents=True, exist_ok=True)
         (project / "docs" / output.src).write_text(output.content, encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(re.sub(r"\n  - glossary:\n(      .*\n)*", "\n", config), encoding="utf-8")
+    config = re.sub(r"\n  - glossary:\n(      .*\n)*", "\n", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    if html_pass:
+        (project / "docs" / "raw-links.md").write_text("# Raw links\n\n" + hostile_links(), encoding="utf-8")
+        (project / "sanitize_hook.py").write_text(_HOOK, encoding="utf-8")
+        config += "\nhooks:\n  - sanitize_hook.py\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "docs" / "assets" / "calculators.js").write_text("", encoding="utf-8")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -116,7 +149,14 @@ def hostile(tmp_path_factory):
     return hostile_site(tmp_path_factory.mktemp("hostile"))
 
 
-def test_hostile_content_builds_with_no_executable_script(hostile):
+@pytest.fixture(scope="module")
+def hostile_sanitized(tmp_path_factory):
+    return hostile_site(tmp_path_factory.mktemp("hostile-sanitized"), html_pass=True)
+
+
+@pytest.mark.parametrize("site", ["hostile", "hostile_sanitized"])
+def test_hostile_content_builds_with_no_executable_script(site, request):
+    hostile = request.getfixturevalue(site)
     control = _Executable()
     control.feed((hostile / "contribute" / "index.html").read_text(encoding="utf-8"))
     page_file = hostile / "terms" / "hostile-term" / "index.html"
@@ -133,16 +173,45 @@ def test_hostile_content_builds_with_no_executable_script(hostile):
         assert set(found.inline_scripts) <= allowed, name
 
 
+def test_the_html_pass_neutralises_raw_links_and_keeps_their_text(hostile_sanitized):
+    raw = (hostile_sanitized / "raw-links" / "index.html").read_text(encoding="utf-8")
+    assert raw.count("data-unsafe-href") >= 18 and raw.count("data-unsafe-src") >= 3
+    assert "Heading link" in raw and ">colon</a>" in raw and ">so does this</a>" in raw
+
+
+_CLICK_EVERY_LINK = """() => {
+    const safe = new Set(["http:", "https:", "mailto:"]);
+    // A link the browser would open over http(s) or mailto stays on this page; any other runs.
+    document.addEventListener("click", event => {
+        const link = event.target.closest("a");
+        if (link && safe.has(link.protocol)) event.preventDefault();
+    }, true);
+    const links = [...document.querySelectorAll("article a, article img")];
+    links.forEach(link => link.click());
+    const targets = [...document.querySelectorAll("[href], [src]")].map(
+        element => new URL(element.getAttribute("href") ?? element.getAttribute("src"), document.baseURI).protocol);
+    return {clicked: links.length, unsafe: targets.filter(protocol => !safe.has(protocol))};
+}"""
+
+
 @pytest.mark.browser
-def test_hostile_page_opens_no_dialog(hostile, page):
+@pytest.mark.parametrize("site", ["hostile", "hostile_sanitized"])
+def test_hostile_page_opens_no_dialog(site, request, page):
+    hostile = request.getfixturevalue(site)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    paths = ["terms/hostile-term/", "areas/hostile/", ""] + (["raw-links/"] if site == "hostile_sanitized" else [])
     with serve(hostile) as url:
-        for path in ("terms/hostile-term/", "areas/hostile/", ""):
+        for path in paths:
             page.goto(url + path, wait_until="networkidle")
             for link in page.locator("article a").all()[:10]:
                 link.hover()
-            page.wait_for_timeout(200)
+            result = page.evaluate(_CLICK_EVERY_LINK)
+            page.wait_for_timeout(300)
+            assert result["unsafe"] == [], path
+            assert result["clicked"] >= 3, path
+            assert page.evaluate("window.__xss") is None, path
+            assert page.url.removesuffix("#") == url + path  # no link navigated away
     assert dialogs == []
 
 

@@ -18,8 +18,7 @@ from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
 from .problems import FORMATTERS, count_summary, sort_problems
-from .project import Project, generate
-from .render import Settings
+from .project import generate
 from .scaffold import next_steps, plan_new_term
 from .urls import preview_address
 
@@ -97,20 +96,18 @@ def _mkdocs_config(root: Path) -> dict:
     return config if isinstance(config, dict) else {}
 
 
-def _site_settings(root: Path) -> Settings:
-    """site_url and edit_url from mkdocs.yml, read as plain YAML (no MkDocs import)."""
-    config = _mkdocs_config(root)
-    plugin_options = {}
-    for plugin in config.get("plugins", []) if isinstance(config, dict) else []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("glossary"), dict):
-            plugin_options = plugin["glossary"]
-    return Settings(site_url=config.get("site_url", "https://example.org/"),
-                    edit_url=plugin_options.get("edit_url", ""))
-
-
 def run_export(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from .plugin import load_project
+
     root, target = Path(args.root), Path(args.directory)
-    generated = generate(Project(root, _site_settings(root)))
+    try:
+        project = load_project(root / "mkdocs.yml")
+    except MkDocsException as exc:  # a config mistake: MkDocs' own message, no traceback
+        print(f"error: {root / 'mkdocs.yml'}: {' '.join(str(exc).split())} [config-error]", file=sys.stderr)
+        return EXIT_PROBLEMS
+    generated = generate(project)
     if generated.errors:
         print(FORMATTERS["text"](list(generated.problems)))
         return EXIT_PROBLEMS

@@ -35,9 +35,9 @@ def fresh_clone(tmp_path: Path, with_venv: bool = True) -> Path:
     (repo / "terms" / "initial-margin.yml").write_text(
         (repo / "terms" / "initial-margin.yml").read_text(encoding="utf-8").replace(", see-also", ""),
         encoding="utf-8")
-    for name in (".pre-commit-config.yaml", ".gitignore", "scripts"):
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
-        copy(ROOT / name, repo / name)
+    for name in (".pre-commit-config.yaml", ".gitignore", ".ci/in-venv"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, repo / name)
     if with_venv:
         (repo / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     git(repo, "init", "-q")
@@ -92,8 +92,8 @@ def test_the_hook_definitions_agree():
     for key in ("id", "files", "pass_filenames", "require_serial"):
         assert provided[key] == local[key], key
     assert provided["language"] == "python" and local["language"] == "script"
-    assert local["entry"] == "scripts/in-venv " + provided["entry"]
-    assert os.access(ROOT / "scripts" / "in-venv", os.X_OK)
+    assert local["entry"] == ".ci/in-venv " + provided["entry"]
+    assert os.access(ROOT / ".ci" / "in-venv", os.X_OK)
 
 
 def small_project(tmp_path: Path) -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .htmlsafe import unsafe_urls
-from .urlsafety import is_safe_url, url_scheme
+from .urlsafety import SAFE_SCHEMES, is_safe_url, url_scheme
 
 __all__ = ["Chunk", "UnsafeTarget", "escape_plain", "has_plain_markup", "is_safe_url", "sanitize_chunk",
            "sanitize_markdown", "split_markdown", "unsafe_spans", "unsafe_targets"]
@@ -24,6 +24,7 @@ SITE_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc", "py
                    "pymdownx.superfences", "pymdownx.tabbed")
 SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
 _COULD_LINK = re.compile(r"\]\(|\]:|<")  # no link, image, reference or HTML tag without one of these
+_SCHEME_COLON = re.compile(r"[A-Za-z0-9+.\-\t\n\r\\]+:")  # what could become a scheme (Markdown drops '\\')
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # as Markdown writes it
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -197,7 +198,7 @@ def _converter():
 def unsafe_targets(text: str) -> list[UnsafeTarget]:
     """Every unsafe target in ``text``, found in the HTML the site makes of it (the same
     ``htmlsafe.unsafe_urls`` the build applies), plus unused reference definitions."""
-    if not _COULD_LINK.search(text):
+    if not _COULD_LINK.search(text) or not _could_name_a_scheme(text):
         return []
     converter = _converter()
     converter.reset()
@@ -210,6 +211,19 @@ def unsafe_targets(text: str) -> list[UnsafeTarget]:
         offset, written = _locate(text, raw, targets)
         targets.setdefault(offset, UnsafeTarget(offset, written, scheme or "", attribute))
     return sorted(targets.values(), key=lambda target: target.offset)
+
+
+def _could_name_a_scheme(text: str) -> bool:
+    """Whether some target in ``text`` could open a scheme other than http(s) or mailto:
+    a character reference could spell one, or a colon follows another scheme-like word.
+    Most texts with links only hold http(s) URLs, and then Markdown need not run at all."""
+    if "&" in text:
+        return True
+    for match in _SCHEME_COLON.finditer(text):
+        word = re.sub(r"[\t\n\r\\]", "", match.group(0)[:-1])
+        if word[:1].isalpha() and word.lower() not in SAFE_SCHEMES:
+            return True
+    return False
 
 
 def _locate(text: str, raw: str, taken: dict[int, UnsafeTarget]) -> tuple[int, str]:

@@ -79,3 +79,22 @@ def test_unsafe_targets_are_found_once_each_where_they_are_written():
     assert found == [(4, "javascript:x", "javascript"), (text.index("vbscript"), "vbscript&#58;y", "vbscript"),
                      (text.index("data&"), "data&colon;z", "data")]
     assert unsafe_targets("no link here: javascript:x") == []  # not a link: unsafe_spans reports it
+
+
+@pytest.mark.parametrize(("text", "converted"), [
+    ("[a](https://a.org/x) and [b](mailto:b@c.org) and [c](../c/)", False),
+    ("[a](https://a.org/x). Note: margin", True),  # 'Note:' might be a scheme as far as a regex knows
+    ("[a](x\\-y:z)", True), ("[a](ja\nva:x)", True), ("[a](&#106;s)", True), ("plain javascript:x", False)])
+def test_markdown_runs_only_when_a_target_could_be_unsafe(text, converted, monkeypatch):
+    from site_build import markup
+
+    calls = []
+    monkeypatch.setattr(markup, "unsafe_urls", lambda html: calls.append(html) or [])
+    markup.unsafe_targets(text)
+    assert bool(calls) == converted
+
+
+def test_an_escaped_character_can_still_make_a_scheme():
+    from site_build.markup import unsafe_targets
+
+    assert [t.scheme for t in unsafe_targets("[a](x\\-y:z)")] == ["x-y"]

@@ -48,10 +48,16 @@ def norm_pdf(x: sp.Expr) -> sp.Expr:
 
 @dataclass(frozen=True)
 class Guard:
-    """A condition the inputs must meet, with the message shown when they do not."""
+    """A condition the inputs must meet, with the message shown when they do not.
+
+    ``no_solution`` marks a condition that valid inputs can fail because the quantity does
+    not exist (no liquidation price, no volatility for that price): failing it raises
+    ``calculators.NoSolution`` instead of ``CalculatorInputError``.
+    """
 
     condition: sp.Basic
     message: str
+    no_solution: bool = False
 
 
 @dataclass(frozen=True)

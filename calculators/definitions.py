@@ -1,4 +1,5 @@
-"""The fifteen calculators' mathematics, each written once as SymPy expressions.
+"""The calculators' mathematics, each written once as SymPy expressions (the first fifteen
+here, the second set in ``definitions_positions`` and ``definitions_markets``).
 
 Symbols carry the input names, so the generated Python and JavaScript read like the
 contract. ``s`` is the side sign (+1 long, −1 short) and ``phi`` the option sign (+1 call,
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from . import definitions_markets, definitions_positions
 from .symbolic import Definition, Guard, NormCdf, local, norm_pdf, symbols
 
 SIDE = {"long": 1, "short": -1}
@@ -195,7 +197,10 @@ def token_bucket() -> Definition:
                   "tokens_available": "b", "allowed": "a", "tokens_after": "b_1", "wait_seconds": "t_wait"})
 
 
-DEFINITIONS: dict[str, Definition] = {d.id: d for d in (
+FIRST_SET: tuple[Definition, ...] = (
     constant_product_swap(), impermanent_loss(), maintenance_margin(), initial_margin(), margin_ratio(),
     liquidation_price(), linear_pnl(), inverse_pnl(), funding_rate(), funding_payment(), black_scholes(),
-    black_76(), delta_hedge(), rate_limit_budget(), token_bucket())}
+    black_76(), delta_hedge(), rate_limit_budget(), token_bucket())
+
+DEFINITIONS: dict[str, Definition] = {d.id: d for d in (
+    *FIRST_SET, *definitions_positions.DEFINITIONS, *definitions_markets.DEFINITIONS)}

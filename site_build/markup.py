@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .htmlsafe import unsafe_urls
 from .urlsafety import SAFE_SCHEMES, is_safe_url, url_scheme
 
 __all__ = ["Chunk", "UnsafeTarget", "escape_plain", "has_plain_markup", "is_safe_url", "sanitize_chunk",
@@ -24,7 +23,10 @@ SITE_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc", "py
                    "pymdownx.superfences", "pymdownx.tabbed")
 SITE_EXTENSION_CONFIGS = {"toc": {"permalink": True}, "pymdownx.tabbed": {"alternate_style": True}}
 _COULD_LINK = re.compile(r"\]\(|\]:|<")  # no link, image, reference or HTML tag without one of these
-_SCHEME_COLON = re.compile(r"[A-Za-z0-9+.\-\t\n\r\\]+:")  # what could become a scheme (Markdown drops '\\')
+# Where a target can start: after '](' or ']:' (blanks, a newline or '<' between), or
+# after '=' (attribute lists, raw HTML); and any raw tag other than an http(s) autolink.
+_TARGET_START = re.compile(r"(?:\]\(|\]:|=)[\s<\"']*")
+_RAW_TAG = re.compile(r"<(?![Hh][Tt][Tt][Pp][Ss]?://)[A-Za-z]")
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # as Markdown writes it
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -200,6 +202,8 @@ def unsafe_targets(text: str) -> list[UnsafeTarget]:
     ``htmlsafe.unsafe_urls`` the build applies), plus unused reference definitions."""
     if not _COULD_LINK.search(text) or not _could_name_a_scheme(text):
         return []
+    from .htmlsafe import unsafe_urls  # imported on first use: a clean glossary never needs it
+
     converter = _converter()
     converter.reset()
     html = converter.convert(text)
@@ -214,14 +218,14 @@ def unsafe_targets(text: str) -> list[UnsafeTarget]:
 
 
 def _could_name_a_scheme(text: str) -> bool:
-    """Whether some target in ``text`` could open a scheme other than http(s) or mailto:
-    a character reference could spell one, or a colon follows another scheme-like word.
-    Most texts with links only hold http(s) URLs, and then Markdown need not run at all."""
-    if "&" in text:
+    """Whether some target in ``text`` could open a scheme other than http(s) or mailto
+    (read as the browser would, with Markdown's backslash escapes dropped). Most texts
+    with links hold only http(s) and relative ones, and then Markdown need not run."""
+    if _RAW_TAG.search(text):
         return True
-    for match in _SCHEME_COLON.finditer(text):
-        word = re.sub(r"[\t\n\r\\]", "", match.group(0)[:-1])
-        if word[:1].isalpha() and word.lower() not in SAFE_SCHEMES:
+    for match in _TARGET_START.finditer(text):
+        scheme = url_scheme(text[match.end():match.end() + 200].replace("\\", ""))
+        if scheme is not None and scheme not in SAFE_SCHEMES:
             return True
     return False
 

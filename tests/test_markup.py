@@ -83,13 +83,15 @@ def test_unsafe_targets_are_found_once_each_where_they_are_written():
 
 @pytest.mark.parametrize(("text", "converted"), [
     ("[a](https://a.org/x) and [b](mailto:b@c.org) and [c](../c/)", False),
-    ("[a](https://a.org/x). Note: margin", True),  # 'Note:' might be a scheme as far as a regex knows
-    ("[a](x\\-y:z)", True), ("[a](ja\nva:x)", True), ("[a](&#106;s)", True), ("plain javascript:x", False)])
+    ("[a](https://a.org/x). Note: margin, and <https://b.org/>", False), ("[a](x\\-y:z)", True),
+    ("[a](\n ja\nva:x)", True), ("[a](&#106;avascript:x)", True), ("[r]:\n  <data:x>", True),
+    ("[a](#){: href='vbscript:x' }", True), ("<b>x</b> [a](#)", True), ("plain javascript:x", False),
+    ("[a](&#35;x) [b](<ftp://x.org/>)", True)])
 def test_markdown_runs_only_when_a_target_could_be_unsafe(text, converted, monkeypatch):
-    from site_build import markup
+    from site_build import htmlsafe, markup
 
     calls = []
-    monkeypatch.setattr(markup, "unsafe_urls", lambda html: calls.append(html) or [])
+    monkeypatch.setattr(htmlsafe, "unsafe_urls", lambda html: calls.append(html) or [])
     markup.unsafe_targets(text)
     assert bool(calls) == converted
 

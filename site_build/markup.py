@@ -27,6 +27,7 @@ _COULD_LINK = re.compile(r"\]\(|\]:|<")  # no link, image, reference or HTML tag
 # after '=' (attribute lists, raw HTML); and any raw tag other than an http(s) autolink.
 _TARGET_START = re.compile(r"(?:\]\(|\]:|=)[\s<\"']*")
 _RAW_TAG = re.compile(r"<(?![Hh][Tt][Tt][Pp][Ss]?://)[A-Za-z]")
+_MAX_BRACKETS = 500
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)  # as Markdown writes it
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -200,34 +201,42 @@ def _converter():
 def unsafe_targets(text: str) -> list[UnsafeTarget]:
     """Every unsafe target in ``text``, found in the HTML the site makes of it (the same
     ``htmlsafe.unsafe_urls`` the build applies), plus unused reference definitions."""
-    if not _COULD_LINK.search(text) or not _could_name_a_scheme(text):
+    if not _COULD_LINK.search(text):
         return []
+    written = _written_targets(text)
+    if not written and not _RAW_TAG.search(text):
+        return []  # most texts with links hold only http(s) and relative ones: no Markdown needed
+    if text.count("[") > _MAX_BRACKETS:
+        return written  # Python-Markdown's time grows with the square of the brackets
     from .htmlsafe import unsafe_urls  # imported on first use: a clean glossary never needs it
 
     converter = _converter()
     converter.reset()
-    html = converter.convert(text)
+    try:
+        html = converter.convert(text)
+    except Exception:  # e.g. RecursionError on thousands of nested lists: never a traceback
+        return written
     found = [(a.raw_value, a.name, a.unsafe_scheme) for a in unsafe_urls(html)]
     found += [(raw, "href", url_scheme(raw)) for href, _ in converter.references.values()
               if not is_safe_url(raw := _BARE_AMPERSAND.sub("&amp;", href))]
     targets: dict[int, UnsafeTarget] = {}
     for raw, attribute, scheme in found:
-        offset, written = _locate(text, raw, targets)
-        targets.setdefault(offset, UnsafeTarget(offset, written, scheme or "", attribute))
+        offset, shown = _locate(text, raw, targets)
+        targets.setdefault(offset, UnsafeTarget(offset, shown, scheme or "", attribute))
     return sorted(targets.values(), key=lambda target: target.offset)
 
 
-def _could_name_a_scheme(text: str) -> bool:
-    """Whether some target in ``text`` could open a scheme other than http(s) or mailto
-    (read as the browser would, with Markdown's backslash escapes dropped). Most texts
-    with links hold only http(s) and relative ones, and then Markdown need not run."""
-    if _RAW_TAG.search(text):
-        return True
+def _written_targets(text: str) -> list[UnsafeTarget]:
+    """Targets that could open a scheme other than http(s) or mailto, read from the text
+    alone (where a target can start, with Markdown's backslash escapes dropped): more than
+    Markdown would make links of (code, say), so only a fallback and a quick filter."""
+    found = []
     for match in _TARGET_START.finditer(text):
-        scheme = url_scheme(text[match.end():match.end() + 200].replace("\\", ""))
+        tail = text[match.end():match.end() + 200]
+        scheme = url_scheme(tail.replace("\\", ""))
         if scheme is not None and scheme not in SAFE_SCHEMES:
-            return True
-    return False
+            found.append(UnsafeTarget(match.end(), re.split(r"[\s)>\"']", tail, maxsplit=1)[0], scheme, "href"))
+    return found
 
 
 def _locate(text: str, raw: str, taken: dict[int, UnsafeTarget]) -> tuple[int, str]:

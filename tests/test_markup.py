@@ -100,3 +100,14 @@ def test_an_escaped_character_can_still_make_a_scheme():
     from site_build.markup import unsafe_targets
 
     assert [t.scheme for t in unsafe_targets("[a](x\\-y:z)")] == ["x-y"]
+
+
+@pytest.mark.parametrize("text", ["- " * 3000 + "[a](javascript:x)", "[" * 20000 + "](javascript:x)"])
+def test_texts_markdown_cannot_convert_quickly_are_read_as_written(text):
+    import time
+
+    from site_build.markup import unsafe_targets
+
+    start = time.perf_counter()
+    assert [(t.written, t.scheme) for t in unsafe_targets(text)] == [("javascript:x", "javascript")]
+    assert time.perf_counter() - start < 5  # Python-Markdown alone: a RecursionError, or a minute

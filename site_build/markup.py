@@ -215,6 +215,7 @@ def unsafe_targets(text: str) -> list[UnsafeTarget]:
     try:
         html = converter.convert(text)
     except Exception:  # e.g. RecursionError on thousands of nested lists: never a traceback
+        _converter.cache_clear()  # its state is half-way through that text
         return written
     found = [(a.raw_value, a.name, a.unsafe_scheme) for a in unsafe_urls(html)]
     found += [(raw, "href", url_scheme(raw)) for href, _ in converter.references.values()
@@ -240,18 +241,25 @@ def _written_targets(text: str) -> list[UnsafeTarget]:
 
 
 def _locate(text: str, raw: str, taken: dict[int, UnsafeTarget]) -> tuple[int, str]:
-    """Where the attribute value ``raw`` is written in ``text``: the first place not yet
-    taken by another target (a target used twice is one mistake, reported once)."""
+    """Where the attribute value ``raw`` is written in ``text``: the first place where a
+    target can start that no other target took yet; if all are taken, one of them (a
+    definition used twice is one mistake, reported once); the same text elsewhere (in
+    prose, say) only when it is written nowhere else."""
     written = raw.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    first = None
-    for candidate, shown in ((raw, raw), (written, written), (written[:12], written)):  # as in the HTML,
-        offset = text.find(candidate) if candidate else -1  # as Markdown had it, or its start
+    places = []  # as in the HTML, as Markdown had it, then by its start
+    for candidate, shown in ((raw, raw), (written, written), (written[:12], written)):
+        offset = text.find(candidate) if candidate else -1
         while offset != -1:
+            places.append((offset, shown))
+            offset = text.find(candidate, offset + 1)
+    starts = {match.end() for match in _TARGET_START.finditer(text)}
+    for group in ([place for place in places if place[0] in starts], places):
+        for offset, shown in group:
             if offset not in taken:
                 return offset, shown
-            first = offset if first is None else first
-            offset = text.find(candidate, offset + 1)
-    return (first, written) if first is not None else (0, written)
+        if group:
+            return group[0]
+    return 0, written
 
 
 def has_plain_markup(text: str) -> bool:

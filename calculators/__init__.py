@@ -10,11 +10,12 @@ import difflib
 
 from .calculator import Calculator
 from .catalog import SPECS
-from .spec import CalculatorInputError, CalculatorSpec, Input, Output
+from .spec import CalculatorInputError, CalculatorSpec, Input, NoSolution, Output
 
 REGISTRY: dict[str, Calculator] = {spec.id: Calculator(spec) for spec in SPECS}
 
-__all__ = ["REGISTRY", "Calculator", "CalculatorInputError", "CalculatorSpec", "Input", "Output", "get"]
+__all__ = ["REGISTRY", "Calculator", "CalculatorInputError", "CalculatorSpec", "Input", "NoSolution", "Output",
+           "get"]
 
 
 def get(calc_id: str) -> Calculator:

@@ -2,7 +2,8 @@
 
 Metadata comes from the spec; the first ``compute`` executes the Python source generated
 from the SymPy definition (stored in ``generated.json``), so the API runs exactly the
-snippet a reader copies. Every failure is a ``CalculatorInputError`` naming the input.
+snippet a reader copies. Every failure is a ``CalculatorInputError`` naming the input;
+valid inputs whose quantity does not exist raise ``NoSolution`` with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from . import tiers
 from .artifacts import Artifact, artifact
 from .solver import OutOfReach, solve_monotone
-from .spec import CalculatorInputError, CalculatorSpec, InputProblem, as_number, quote
+from .spec import CalculatorInputError, CalculatorSpec, InputProblem, NoSolution, as_number, quote
 
 
 class Calculator:
@@ -158,6 +159,8 @@ class Calculator:
 def _call(function: Callable[..., Any], inputs: Mapping[str, Any], what: str) -> Any:
     try:
         return function(**inputs)
+    except NoSolution:
+        raise
     except ZeroDivisionError:
         raise CalculatorInputError(f"{what}: a denominator is zero, so no result exists") from None
     except OverflowError:
@@ -170,6 +173,8 @@ def _call(function: Callable[..., Any], inputs: Mapping[str, Any], what: str) ->
 
 
 def _load(source: str, name: str) -> Callable[..., Any]:
-    namespace: dict[str, Any] = {"__name__": "calculators.snippet", "math": math, "tier_lookup": tiers.tier_lookup}
+    namespace: dict[str, Any] = {"__name__": "calculators.snippet", "math": math, "tier_lookup": tiers.tier_lookup,
+                                 "NoSolution": NoSolution}
     exec(compile(source, f"<generated {name}>", "exec"), namespace)  # our own generated code, not user input
+    namespace["NoSolution"] = NoSolution  # the snippet defines its own; the API raises the public class
     return namespace[name]

@@ -22,6 +22,10 @@ from .symbolic import Definition, Guard, local
 from .tiers import TIER_OUTPUTS
 
 RUNTIME_JS = Path(__file__).with_name("runtime.js")
+# Defined at the top of a Python snippet that can raise it; ``Calculator`` binds the name to
+# ``calculators.NoSolution`` instead, so the API raises the public class.
+NO_SOLUTION_PY = ('class NoSolution(ValueError):\n'
+                  '    """The inputs are valid, but the quantity asked for does not exist."""\n')
 WIDGET_JS = Path(__file__).with_name("widget.js")
 
 
@@ -134,15 +138,44 @@ def _preamble_js(defn: Definition, spec: CalculatorSpec) -> list[str]:
 
 
 def _guards_py(guards: Iterable[Guard]) -> list[str]:
-    return [f"if not {_parenthesised(_py(g.condition))}:\n    raise ValueError({g.message!r})" for g in guards]
+    return [f"if not {_parenthesised(_py(g.condition))}:\n"
+            f"    raise {'NoSolution' if g.no_solution else 'ValueError'}({g.message!r})" for g in guards]
 
 
 def _parenthesised(text: str) -> str:
-    return text if text.startswith("(") and text.endswith(")") else f"({text})"
+    """``text`` in parentheses unless one pair already encloses all of it (``(a) or (b)`` needs a new pair)."""
+    depth = 0
+    for position, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and position < len(text) - 1:
+            return f"({text})"
+    return text if text.startswith("(") else f"({text})"
 
 
 def _guards_js(guards: Iterable[Guard]) -> list[str]:
-    return [f"if (!({_js(g.condition)})) throw new RangeError({json.dumps(g.message)});" for g in guards]
+    return [f"if (!({_js(g.condition)})) throw new {'NoSolution' if g.no_solution else 'RangeError'}"
+            f"({json.dumps(g.message)});" for g in guards]
+
+
+def _guarded(defn: Definition, assign, guard) -> list[str]:
+    """Assignments in order, each guard placed as soon as every step or output it reads is known.
+
+    A guard on the inputs alone comes first; one on a result (a liquidation price on the wrong
+    side of the entry) right after that result, before anything later could divide by it.
+    """
+    pending, known, lines = list(defn.guards), set(), []
+    results = {local(name) for name, _ in defn.assignments}
+
+    def ready() -> list[Guard]:
+        now = [g for g in pending if g.condition.free_symbols & results <= known]
+        pending[:] = [g for g in pending if g not in now]
+        return now
+
+    lines += guard(ready())
+    for name, expr in _assignments(defn):
+        known.add(local(name))
+        lines += [assign(name, expr), *guard(ready())]
+    return lines + guard(pending)
 
 
 def _indent(lines: Iterable[str], by: str = "    ") -> str:
@@ -156,16 +189,16 @@ def _assignments(defn: Definition) -> list[tuple[str, sp.Expr]]:
 
 def python_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``def <id>(*, inputs...) -> dict`` in stdlib Python (``math`` only)."""
-    body = [*_docstring(spec), *_preamble_py(defn, spec), *_guards_py(defn.guards)]
-    body += [f"{name} = {_py(expr)}" for name, expr in _assignments(defn)]
+    body = [*_docstring(spec), *_preamble_py(defn, spec)]
+    body += _guarded(defn, lambda name, expr: f"{name} = {_py(expr)}", _guards_py)
     body.append("return {" + ", ".join(f'"{name}": {name}' for name in spec.output_names) + "}")
     return f"def {python_name(spec.id)}({_py_parameters(spec)}):\n{_indent(body)}\n"
 
 
 def javascript_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``function <camelId>({inputs...})`` in plain JavaScript, using the runtime's ``erfc``."""
-    body = [*_preamble_js(defn, spec), *_guards_js(defn.guards)]
-    body += [f"const {name} = {_js(expr)};" for name, expr in _assignments(defn)]
+    body = [*_preamble_js(defn, spec)]
+    body += _guarded(defn, lambda name, expr: f"const {name} = {_js(expr)};", _guards_js)
     body.append("return {" + ", ".join(spec.output_names) + "};")
     return f"function {js_name(spec.id)}({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
 

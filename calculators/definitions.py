@@ -78,15 +78,39 @@ def liquidation_price() -> Definition:
     q, ep, wb, mmr, cum, tmm, upnl = symbols("quantity", "entry_price", "wallet_balance", "maintenance_margin_rate",
                                              "maintenance_amount", "other_maintenance_margin", "other_unrealized_pnl")
     price = (wb - tmm + upnl + cum - s * q * ep) / (q * mmr - s * q)
+    lp = local("liquidation_price")
     return Definition(
         "liquidation-price",
         {"side": s, "quantity": q, "entry_price": ep, "wallet_balance": wb, "maintenance_margin_rate": mmr,
          "maintenance_amount": cum, "other_maintenance_margin": tmm, "other_unrealized_pnl": upnl},
         outputs=(("liquidation_price", price),), choices={"side": SIDE},
+        guards=liquidation_guards(lp, ep),
+        solve_guards={"entry_price": liquidation_guards(lp, ep)[:2], "wallet_balance": liquidation_guards(lp, ep),
+                      "quantity": liquidation_guards(lp, ep)},
         notation={"quantity": "Q", "entry_price": "EP", "wallet_balance": "WB", "maintenance_margin_rate": "MMR",
                   "maintenance_amount": "cum", "other_maintenance_margin": "TMM_1", "other_unrealized_pnl": "UPNL_1",
                   "liquidation_price": "LP"},
         closed_form_solves=("entry_price", "wallet_balance", "quantity"))
+
+
+def liquidation_guards(lp: sp.Symbol, ep: sp.Symbol) -> tuple[Guard, ...]:
+    """A liquidation price at or below zero, or on the wrong side of the entry, does not exist.
+
+    In that order: a long above zero, a short above zero, a long not above its entry, a
+    short not below it. A price equal to the entry (no collateral, no margin rate) is a price.
+    """
+    long, short = sp.Eq(s, 1), sp.Eq(s, -1)
+    return (
+        Guard(sp.Or(short, sp.Gt(lp, 0)), "the collateral covers a fall to zero: no liquidation price",
+              no_solution=True),
+        Guard(sp.Or(long, sp.Gt(lp, 0)), "the margin balance is below the maintenance margin at every price: "
+              "no liquidation price", no_solution=True),
+        Guard(sp.Or(short, sp.Le(lp, ep)), "the liquidation price would be above the entry price for a long: the "
+              "wallet balance does not cover the maintenance margin at entry, so there is no liquidation price",
+              no_solution=True),
+        Guard(sp.Or(long, sp.Ge(lp, ep)), "the liquidation price would be below the entry price for a short: the "
+              "wallet balance does not cover the maintenance margin at entry, so there is no liquidation price",
+              no_solution=True))
 
 
 def linear_pnl() -> Definition:

@@ -25,10 +25,11 @@ def generate(spec: CalculatorSpec) -> Artifact:
     defn = DEFINITIONS[spec.id]
     function = codegen.python_function(defn, spec)
     helpers = [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
+    helpers += [codegen.NO_SOLUTION_PY] if "NoSolution(" in function else []
     python = "\n\n".join(["import math\n" if "math." in function else "", *helpers, function]).lstrip("\n")
     js_function = codegen.javascript_function(defn, spec)
     solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
-    js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup")
+    js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup", "NoSolution")
                   if f"{name}(" in js_function]
     return Artifact(
         python=python,

@@ -1,4 +1,4 @@
-// Hand-written runtime for the generated calculators: a precise erfc, the tier lookup,
+// Hand-written runtime for the generated calculators: a precise erfc, the tier lookup, NoSolution,
 // the monotone solver, and input checking. No DOM here (widget.js does that), so Node
 // can run it. Marked sections are copied verbatim into the copyable JS snippets.
 "use strict";
@@ -41,6 +41,17 @@ function tierLookup(tiers, notional) {
   throw new RangeError(`notional ${notional} is above the last tier's cap ${tiers[tiers.length - 1].cap}`);
 }
 // </tierLookup>
+
+// <NoSolution>
+// Thrown when the inputs are valid but the quantity asked for does not exist (a long whose
+// collateral covers a fall to zero has no liquidation price): an answer, not an input error.
+class NoSolution extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "NoSolution";
+  }
+}
+// </NoSolution>
 
 const GlossaryCalculators = (() => {
   const registry = {};
@@ -186,6 +197,7 @@ const GlossaryCalculators = (() => {
       const solution = solve(calc, target, goal, values);
       return {...run(calc, {...values, [target]: solution}), [target]: solution};
     } catch (error) {
+      if (error instanceof NoSolution) throw error;  // "none", with the reason
       if (error instanceof InputError || error instanceof RangeError) throw new InputError(error.message);
       throw error;
     }
@@ -195,7 +207,7 @@ const GlossaryCalculators = (() => {
     registry[meta.id] = {meta, compute, solvers};
   }
 
-  return {register, evaluate, InputError, registry, solveMonotone, quote};
+  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote};
 })();
 
-if (typeof module !== "undefined") module.exports = {erfc, tierLookup, GlossaryCalculators};
+if (typeof module !== "undefined") module.exports = {erfc, tierLookup, NoSolution, GlossaryCalculators};

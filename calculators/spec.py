@@ -32,6 +32,16 @@ class CalculatorInputError(ValueError):
         super().__init__(message or "; ".join(problem.message for problem in self.problems))
 
 
+class NoSolution(ValueError):
+    """The inputs are valid, but the quantity asked for does not exist.
+
+    A long whose collateral covers a fall to zero has no liquidation price; no volatility
+    reproduces an option price at or below its no-arbitrage floor. That is an answer
+    ("none", with this reason), not a mistake in the inputs, so it is not a
+    ``CalculatorInputError``.
+    """
+
+
 QUOTE_LIMIT = 40  # characters of a value a message repeats
 
 

@@ -28,13 +28,30 @@
     }
   }
 
-  function show(form, outputs, message) {
+  // `none` names the output that has no value (the primary one, or the solved input); its
+  // reason goes in a polite status line under the results, not in the error alert.
+  function show(form, outputs, message, none = "", reason = "") {
     for (const output of form.querySelectorAll("output[name]")) {
       const value = outputs ? outputs[output.name] : undefined;
       output.dataset.value = value === undefined ? "" : String(value);
-      output.textContent = value === undefined ? "—" : display(value);
+      output.textContent = output.name === none ? "none" : value === undefined ? "—" : display(value);
     }
     form.querySelector(".calculator-error").textContent = message;
+    showReason(form, reason);
+  }
+
+  function showReason(form, reason) {
+    let line = form.querySelector(".calculator-none");
+    if (!line && reason) {
+      line = document.createElement("p");
+      line.className = "calculator-none";
+      line.setAttribute("role", "status");
+      form.querySelector(".calculator-results").after(line);
+    }
+    if (line) {
+      line.textContent = reason ? `No result: ${reason}.` : "";
+      line.hidden = !reason;
+    }
   }
 
   function update(form) {
@@ -44,8 +61,14 @@
     try {
       show(form, GlossaryCalculators.evaluate(form.dataset.calculator, texts, target), "");
     } catch (error) {
-      if (!(error instanceof GlossaryCalculators.InputError)) throw error;
-      show(form, null, error.message);
+      if (error instanceof GlossaryCalculators.NoSolution) {
+        const primary = GlossaryCalculators.registry[form.dataset.calculator].meta.primary;
+        show(form, null, "", target || primary, error.message);
+      } else if (error instanceof GlossaryCalculators.InputError) {
+        show(form, null, error.message);
+      } else {
+        throw error;
+      }
     }
   }
 

@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from .calculator import Calculator
-from .spec import CalculatorInputError, Input, Output
+from .spec import CalculatorInputError, Input, NoSolution, Output
 
 
 def render_widget(term: Any) -> str:
@@ -29,10 +29,13 @@ def render_widget(term: Any) -> str:
 
 def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
     values = {i.name: example.get(i.name, i.default) for i in calc.inputs}
+    none = ""
     try:
         outputs, error = calc.compute(**_present(calc, values)), ""
     except CalculatorInputError as exc:
         outputs, error = {}, str(exc)
+    except NoSolution as exc:  # shown as widget.js shows it: "none" and the reason
+        outputs, error, none = {}, "", str(exc)
     prefix = f"calc-{calc.id}"
     primary = calc.outputs[0]
     lines = [f'<form class="calculator" data-calculator="{calc.id}" novalidate>']
@@ -45,11 +48,14 @@ def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
         lines.append(_field(prefix, goal, goal.default, extra=" data-goal hidden", disabled=True))
     lines.append('</fieldset>\n<fieldset class="calculator-outputs"><legend>Results</legend>\n'
                  '<div class="calculator-results" aria-live="polite">')
-    lines += [_result(prefix, out, outputs.get(out.name), " data-primary" if out is primary else "")
-              for out in calc.outputs]
+    lines += [_result(prefix, out, outputs.get(out.name), " data-primary" if out is primary else "",
+                      "none" if none and out is primary else "—") for out in calc.outputs]
     lines += [_result(prefix, Output(i.name, f"{i.label} (solved)", i.unit), None, " data-solved hidden")
               for i in calc.inputs if i.name in calc.solvable]
-    lines.append(f'</div>\n</fieldset>\n<p class="calculator-error" role="alert">{escape(error)}</p>\n</form>')
+    lines.append('</div>')
+    if none:
+        lines.append(f'<p class="calculator-none" role="status">No result: {escape(none)}.</p>')
+    lines.append(f'</fieldset>\n<p class="calculator-error" role="alert">{escape(error)}</p>\n</form>')
     return "\n".join(lines)
 
 
@@ -85,9 +91,9 @@ def _field(prefix: str, item: Input, value: Any, extra: str = "", disabled: bool
             f'<label for="{ident}">{escape(item.label)}</label>{control}{note}</div>')
 
 
-def _result(prefix: str, out: Output, value: float | None, extra: str) -> str:
+def _result(prefix: str, out: Output, value: float | None, extra: str, absent: str = "—") -> str:
     ident = f"{prefix}-out-{out.name}"
-    shown, data = ("—", "") if value is None else (display(value), js_string(value))
+    shown, data = (absent, "") if value is None else (display(value), js_string(value))
     unit = f' <span class="calculator-unit">{escape(out.unit)}</span>' if out.unit else ""
     return (f'<p class="calculator-result" data-output="{out.name}"{extra}><label for="{ident}">{escape(out.label)}</label> '
             f'<output id="{ident}" name="{out.name}" data-value="{data}">{shown}</output>{unit}</p>')

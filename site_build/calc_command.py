@@ -50,13 +50,21 @@ def run_calc(args: argparse.Namespace, extras: list[str]) -> int:
         for problem in exc.problems:
             print(f"error: {problem.message} [calc-input]", file=sys.stderr)
         return EXIT_PROBLEMS
+    except calculators.NoSolution as exc:
+        _print_none(solve or calc.outputs[0].name, str(exc), args.json)
+        return EXIT_OK
     _print(calc, results, args.json)
     return EXIT_OK
 
 
+def _print_none(name: str, reason: str, as_json: bool) -> None:
+    """Valid inputs without a result: ``<output>  none: <reason>``, or ``null`` and a ``note``."""
+    print(json.dumps({name: None, "note": reason}) if as_json else f"{name}  none: {reason}")
+
+
 def _results(calc: Any, tokens: list[str], solve: str | None) -> dict[str, float]:
     """Every output (and the solved input first), or one error listing every bad input."""
-    from calculators import CalculatorInputError
+    from calculators import CalculatorInputError, NoSolution
     from calculators.spec import InputProblem
 
     allowed = set(calc.input_names) | ({calc.outputs[0].name} if solve else set())
@@ -78,6 +86,9 @@ def _results(calc: Any, tokens: list[str], solve: str | None) -> dict[str, float
             raise
         flagged = {name for name, _ in problems}
         problems += [(p.name, p.message) for p in exc.problems if p.name not in flagged]
+    except NoSolution:
+        if not problems:
+            raise  # "none" is an answer only when the command line itself was right
     if problems:
         raise CalculatorInputError(problems=[InputProblem(name, message) for name, message in problems])
     return results

@@ -14,7 +14,7 @@ import zlib
 import pytest
 
 import calculators
-from calculators import CalculatorInputError
+from calculators import CalculatorInputError, NoSolution
 from calculators.tiers import EXAMPLE
 from conftest import ROOT
 from site_build.pipeline import load
@@ -34,7 +34,9 @@ DRIVE = """([form, values]) => {
   for (const out of root.querySelectorAll("output")) {
     if (!out.closest("[data-output]").hidden) outputs[out.name] = [out.dataset.value, out.textContent];
   }
-  return {outputs, error: root.querySelector(".calculator-error").textContent};
+  const none = root.querySelector(".calculator-none");
+  return {outputs, error: root.querySelector(".calculator-error").textContent,
+          none: none && !none.hidden ? none.textContent : ""};
 }"""
 
 
@@ -120,8 +122,16 @@ def compute_or_error(calc, values: dict):
     given = {k: v for k, v in values.items() if not (k == "tiers" and not v)}
     try:
         return calc.compute(**given)
-    except CalculatorInputError as exc:
+    except (CalculatorInputError, NoSolution) as exc:
         return exc
+
+
+def assert_none(result: dict, name: str, reason: str, context: str) -> None:
+    """The widget's "no result": "none" in ``name``, no number anywhere, the reason politely, no alert."""
+    assert result["error"] == "", f"{context}: {result['error']!r} shown as an input error"
+    assert result["outputs"][name] == ["", "none"], f"{context}: {result['outputs'][name]}"
+    assert all(value == "" for value, _ in result["outputs"].values()), context
+    assert reason in result["none"], f"{context}: reason {result['none']!r}"
 
 
 @pytest.mark.parametrize("calc_id", sorted(calculators.REGISTRY))
@@ -135,6 +145,9 @@ def test_widget_matches_python_on_a_grid_and_random_cases(page, site_server, cal
         if isinstance(expected, CalculatorInputError):
             assert result["error"], f"case {index} {values}: Python refused ({expected}) but the widget did not"
             assert all(value == "" and text == "—" for value, text in result["outputs"].values())
+            continue
+        if isinstance(expected, NoSolution):
+            assert_none(result, calc.outputs[0].name, str(expected), f"case {index} {values}")
             continue
         worst = max(worst, assert_matches(result, expected, values, f"case {index} {values}"))
     print(f"{calc_id}: largest relative difference {worst:.3g}")
@@ -167,7 +180,7 @@ def test_solve_mode_matches_python_solve(page, site_server, calc_id, target):
     for values in cases(calc, 12, seed=7):
         others = {k: v for k, v in values.items() if k != target}
         expected = compute_or_error(calc, values)
-        if isinstance(expected, CalculatorInputError):
+        if isinstance(expected, CalculatorInputError | NoSolution):
             continue
         goal = expected[primary]
         result = page.evaluate(DRIVE, [calc_id, {**{k: as_text(v) for k, v in others.items()}, primary: repr(goal)}])
@@ -175,6 +188,9 @@ def test_solve_mode_matches_python_solve(page, site_server, calc_id, target):
             solution = calc.solve(target, **{primary: goal}, **others)
         except CalculatorInputError:
             assert result["error"], f"{others}: Python could not solve but the widget did"
+            continue
+        except NoSolution as none:
+            assert_none(result, target, str(none), f"{others}")
             continue
         gap = relative_gap(solution, result["outputs"][target][0])
         assert gap <= TOLERANCE, f"{others}: {target} python={solution!r} browser={result['outputs'][target][0]}"
@@ -194,6 +210,25 @@ def test_state_round_trips_through_the_query_string(page, site_server):
     page.fill('input[name="quantity"]', "3")
     search = page.evaluate("location.search")
     assert "quantity=3" in search and "side=short" in search
+
+
+def test_a_liquidation_price_that_does_not_exist_shows_none_and_why(page, site_server):
+    query = "?side=long&quantity=1&entry_price=60000&wallet_balance=100000&maintenance_margin_rate=0.005"
+    page.goto(f"{site_server}calculators/liquidation-price/{query}")
+    output = page.locator('output[name="liquidation_price"]')
+    assert output.inner_text() == "none" and output.get_attribute("data-value") == ""
+    reason = page.locator("form.calculator .calculator-none")
+    assert reason.is_visible() and reason.get_attribute("role") == "status"
+    assert "the collateral covers a fall to zero" in reason.inner_text()
+    assert page.locator("form.calculator .calculator-error").inner_text() == ""
+    page.fill('input[name="wallet_balance"]', "0")  # a long with nothing behind it: above the entry, still none
+    assert "above the entry price for a long" in reason.inner_text() and output.inner_text() == "none"
+    page.fill('input[name="wallet_balance"]', "3000")  # a real price again: the reason goes away
+    assert float(output.get_attribute("data-value")) > 0 and reason.is_hidden()
+    page.select_option("select[name=solve]", "wallet_balance")
+    page.fill('input[name="liquidation_price"]', "70000")
+    solved = page.locator('output[name="wallet_balance"]')
+    assert solved.inner_text() == "none" and "above the entry price" in reason.inner_text()
 
 
 def test_term_page_widget_starts_from_the_terms_example(page, site_server):

@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators import CalculatorInputError
+from calculators import CalculatorInputError, NoSolution
 from calculators.definitions import DEFINITIONS
 from calculators.tiers import example_table, tier_lookup
 
@@ -29,13 +29,24 @@ def close(a: float, b: float, rel: float = 1e-9, abs_: float = 1e-9) -> bool:
     return math.isclose(a, b, rel_tol=rel, abs_tol=abs_)
 
 
+def raw_liquidation_price(side: str, quantity: float, entry: float, balance: float, mmr: float) -> float:
+    """Binance's one-way formula with nothing else held, as a number even where no price exists."""
+    sign = 1 if side == "long" else -1
+    return (balance - sign * quantity * entry) / (quantity * mmr - sign * quantity)
+
+
 @SETTINGS
 @given(side=side, quantity=pos(0.001, 1000), entry=pos(1, 1e5), leverage=pos(1, 100), mmr=pos(0.001, 0.05))
 def test_liquidation_price_solves_back_to_each_input(side, quantity, entry, leverage, mmr):
     calc = calculators.get("liquidation-price")
     inputs = dict(side=side, quantity=quantity, entry_price=entry, wallet_balance=quantity * entry / leverage,
                   maintenance_margin_rate=mmr)
-    price = calc.compute(**inputs)["liquidation_price"]
+    try:
+        price = calc.compute(**inputs)["liquidation_price"]
+    except NoSolution:
+        raw = raw_liquidation_price(side, quantity, entry, inputs["wallet_balance"], mmr)
+        assert raw <= 0 or (raw - entry) * (1 if side == "long" else -1) > 0
+        return
     for target in ("entry_price", "wallet_balance", "quantity"):
         others = {k: v for k, v in inputs.items() if k != target}
         try:
@@ -49,10 +60,15 @@ def test_liquidation_price_solves_back_to_each_input(side, quantity, entry, leve
 @given(side=side, quantity=pos(0.001, 1000), entry=pos(1, 1e5), balance=pos(0, 1e6), mmr=pos(0, 0.5))
 def test_margin_ratio_is_exactly_one_at_the_liquidation_price(side, quantity, entry, balance, mmr):
     """At the liquidation price the margin balance equals the maintenance margin (the defining property)."""
-    price = calculators.get("liquidation-price").compute(side=side, quantity=quantity, entry_price=entry,
-                                                          wallet_balance=balance, maintenance_margin_rate=mmr)
+    try:
+        price = calculators.get("liquidation-price").compute(side=side, quantity=quantity, entry_price=entry,
+                                                              wallet_balance=balance, maintenance_margin_rate=mmr)
+    except NoSolution:
+        raw = raw_liquidation_price(side, quantity, entry, balance, mmr)
+        assert raw <= 0 or (raw - entry) * (1 if side == "long" else -1) > 0
+        return
     lp = price["liquidation_price"]
-    assume(lp > 0)
+    assert lp > 0 and (lp - entry) * (1 if side == "long" else -1) <= 0  # never a number on the wrong side
     sign = 1 if side == "long" else -1
     margin_balance = balance + sign * quantity * (lp - entry)
     assert close(margin_balance, quantity * lp * mmr, rel=1e-8, abs_=1e-6 * (balance + quantity * entry))
@@ -200,7 +216,7 @@ def test_any_in_range_input_gives_finite_outputs_or_an_input_error(data):
             inputs[item.name] = data.draw(st.floats(low, high, exclude_min=item.low_open))
     try:
         outputs = calc.compute(**inputs)
-    except CalculatorInputError as exc:
+    except (CalculatorInputError, NoSolution) as exc:  # refused, or no such quantity: said why, never NaN
         assert str(exc)
         return
     assert all(math.isfinite(v) for v in outputs.values())

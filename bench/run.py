@@ -40,10 +40,11 @@ GENERATE_ONLY = """
 import sys, time
 from pathlib import Path
 from site_build.plugin import load_project
+from site_build.extension import installed
 from site_build.project import generate
 project = load_project(Path(sys.argv[1]) / "mkdocs.yml")
 started = time.perf_counter()
-generated = generate(project)
+generated = generate(project, installed())
 print(time.perf_counter() - started)
 """
 

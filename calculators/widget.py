@@ -18,15 +18,6 @@ from .calculator import Calculator
 from .spec import CalculatorInputError, Input, NoSolution, Output
 
 
-def render_widget(term: Any) -> str:
-    """The widget for a term with ``calculator:`` (its ``example:`` as the inputs), else ``""``."""
-    if not term.calculator:
-        return ""
-    from . import get
-
-    return widget_html(get(term.calculator), dict(term.example or {}))
-
-
 def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
     values = {i.name: example.get(i.name, i.default) for i in calc.inputs}
     none = ""

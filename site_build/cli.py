@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import extension
 from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
@@ -46,7 +47,7 @@ def _relative_paths(root: Path, paths: list[str]) -> list[str]:
 def run_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     started = time.perf_counter()
-    problems, files = check(root, _relative_paths(root, args.paths) or None)
+    problems, files = check(root, _relative_paths(root, args.paths) or None, calculators=extension.registry())
     output = FORMATTERS[args.format](problems)
     if output:
         print(output)
@@ -60,7 +61,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    new, problems = plan_new_term(load(root), args.name, args.area, args.kind)
+    new, problems = plan_new_term(load(root, calculators=extension.registry()), args.name, args.area, args.kind)
     if new is None:
         print(FORMATTERS["text"](sort_problems(problems)), file=sys.stderr)
         return EXIT_PROBLEMS
@@ -107,7 +108,7 @@ def run_export(args: argparse.Namespace) -> int:
     except MkDocsException as exc:  # a config mistake: MkDocs' own message, no traceback
         print(f"error: {root / 'mkdocs.yml'}: {' '.join(str(exc).split())} [config-error]", file=sys.stderr)
         return EXIT_PROBLEMS
-    generated = generate(project)
+    generated = generate(project, extension.installed())
     if generated.errors:
         print(FORMATTERS["text"](list(generated.problems)))
         return EXIT_PROBLEMS

@@ -1,7 +1,8 @@
 """The pipeline's first two hops: read every file, then validate and link the whole.
 
 ``load`` and ``link`` do no rendering; ``check`` is what ``glossary check`` runs, and
-never imports MkDocs or SymPy.
+never imports MkDocs or SymPy. Both take the calculator registry as an argument
+(``site_build.extension``).
 """
 
 from __future__ import annotations
@@ -51,15 +52,6 @@ class Linked:
     texts: Mapping[str, TermTexts]
     backlinks: Mapping[str, tuple[str, ...]]
     problems: tuple[Problem, ...] = field(default=())
-
-
-def load_calculators() -> Mapping[str, Any]:
-    """Calculator metadata (ids, inputs, bounds), importable without SymPy."""
-    try:
-        import calculators
-    except ImportError:
-        return {}
-    return calculators.REGISTRY
 
 
 def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
@@ -153,8 +145,12 @@ def _stems(files: list[Path]) -> frozenset[str]:
     return frozenset(file.stem for file in files)
 
 
-def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | None = None) -> Loaded:
+def load(root: Path, terms_dir: str = "terms", *, calculators: Mapping[str, Any]) -> Loaded:
     """Read, validate and cross-check every term, area and tag file under ``root/terms_dir``.
+
+    ``calculators`` is the registry terms' ``calculator:`` ids are checked against
+    (``extension.registry()`` for the shipped package, ``{}`` for none); it is passed in,
+    never looked for, so a broken package cannot pass for an empty one.
 
     A discovered file that gives no term or area (or a tag entry that gives no tag) is
     recorded in ``Glossary.unreadable``, so other files' references to it are not errors.
@@ -186,8 +182,7 @@ def load(root: Path, terms_dir: str = "terms", calculators: Mapping[str, Any] | 
                          areas=_stems(area_files) - {area.id for area in areas})
     glossary = Glossary(tuple(terms), tuple(areas), tags, unreadable)
     positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs)}
-    calcs = load_calculators() if calculators is None else calculators
-    problems += check_glossary(glossary, positions, calcs)
+    problems += check_glossary(glossary, positions, calculators)
     paths = tuple(f.relative_to(root).as_posix() for f in (*term_files, *area_files, tag_file) if f.is_file())
     return Loaded(root, glossary, tuple(problems), positions, paths)
 
@@ -231,13 +226,14 @@ def mentions(loaded: Loaded, linker: Linker) -> dict[str, tuple[str, ...]]:
     return {term_id: ids for half in halves for term_id, ids in half.items()}
 
 
-def check(root: Path, only: list[str] | None = None, terms_dir: str = "terms") -> tuple[list[Problem], int]:
+def check(root: Path, only: list[str] | None = None, terms_dir: str = "terms", *,
+          calculators: Mapping[str, Any]) -> tuple[list[Problem], int]:
     """All problems (optionally only those in the ``only`` paths) and how many terms were read.
 
     Orphans need every mention, but not the linked texts, so this skips building them.
     """
     with paused_gc():
-        loaded = load(root, terms_dir)
+        loaded = load(root, terms_dir, calculators=calculators)
         incoming = backlinks(loaded.glossary, mentions(loaded, make_linker(loaded.glossary)))
     problems = [*loaded.problems, *orphans(loaded.glossary, incoming, loaded.positions)]
     if only:

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import csp, jsonld, preview, urls
+from . import csp, extension, jsonld, preview, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -110,7 +110,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.fallback_day = fallback_date(self.project.root)
         if self.serving:
             self._reload_calculators()
-        generated = generate(self.project)
+        generated = generate(self.project, extension.installed())  # calculators wired here, never looked for
         self.problems = tuple(p for p in generated.problems if p.is_error) if self.serving else ()
         if generated.errors and not self.serving:
             raise PluginError(f"glossary: {len(generated.errors)} error(s) in the term files\n"

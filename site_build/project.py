@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from .dates import DateBook
+from .extension import Calculators
 from .pipeline import link, load, paused_gc
 from .problems import Problem, sort_problems
 from .render import OutputFile, Renderer, Settings, make_environment, render_site
@@ -42,14 +43,18 @@ class Generated:
         return [p for p in self.problems if p.is_error]
 
 
-def generate(project: Project) -> Generated:
-    """Read, validate, link and render; on any error, return only the problems."""
+def generate(project: Project, calculators: Calculators) -> Generated:
+    """Read, validate, link and render; on any error, return only the problems.
+
+    ``calculators`` is passed by the caller (``extension.installed()`` for the shipped
+    package, ``extension.NO_CALCULATORS`` for none); nothing here looks for it.
+    """
     with paused_gc():
-        return _generate(project)
+        return _generate(project, calculators)
 
 
-def _generate(project: Project) -> Generated:
-    loaded = load(project.root, project.terms_dir)
+def _generate(project: Project, calculators: Calculators) -> Generated:
+    loaded = load(project.root, project.terms_dir, calculators=calculators.registry)
     linked = link(loaded)
     problems = tuple(sort_problems([*loaded.problems, *linked.problems]))
     if any(p.is_error for p in problems):
@@ -60,9 +65,9 @@ def _generate(project: Project) -> Generated:
                           f"no templates folder at {template_dir}; restore '{project.templates_dir}/'")
         return Generated((), problems + (missing,))
     renderer = Renderer(loaded.glossary, linked, DateBook(project.root, project.terms_dir),
-                        project.settings, make_environment(template_dir), widget=_widget_renderer())
+                        project.settings, make_environment(template_dir), widget=calculators.widget)
     try:
-        files = render_site(renderer, _extra_pages)
+        files = render_site(renderer, calculators)
     except Exception as exc:  # a template's mistake is the contributor's, not a crash
         problem = template_problem(exc, project.root, template_dir)
         if problem is None:
@@ -106,19 +111,3 @@ def _inside(file: Path, folder: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
-
-
-def _widget_renderer():
-    try:
-        from calculators.widget import render_widget
-    except ImportError:
-        return lambda term: ""
-    return render_widget
-
-
-def _extra_pages(renderer: Renderer) -> list[OutputFile]:
-    try:
-        from calculators.pages import calculator_pages
-    except ImportError:
-        return []
-    return calculator_pages(renderer)

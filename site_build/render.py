@@ -20,10 +20,11 @@ import jinja2
 from . import csp, jsonld, urls
 from .crossref import final_target
 from .dates import DateBook
+from .extension import NO_CALCULATORS, Calculators
 from .linker import PageLinks, link_markdown
 from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
-from .pipeline import Linked, load_calculators
+from .pipeline import Linked
 from .search import search_text
 from .slugs import slugify
 
@@ -212,17 +213,18 @@ class Renderer:
         return OutputFile(urls.GLOSSARY_JSON, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 
 
-def render_site(renderer: Renderer, extra: Callable[[Renderer], list[OutputFile]] | None = None) -> list[OutputFile]:
-    """Every generated file of the site, in a stable order."""
+def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -> list[OutputFile]:
+    """Every generated file of the site, in a stable order; the calculator index and pages
+    only when there are calculators."""
     glossary = renderer.glossary
-    files = [renderer.home(), renderer.areas_index(), renderer.tags_index(),
-             renderer.calculators_index(load_calculators())]
+    files = [renderer.home(), renderer.areas_index(), renderer.tags_index()]
+    if calculators.registry:
+        files.append(renderer.calculators_index(calculators.registry))
     files += [renderer.term(t) for t in glossary.terms if t.has_page]
     for area in glossary.areas:
         files += list(renderer.area_pages(area.id))
     files += [renderer.tag(t.id) for t in glossary.tags]
     files += list(renderer.redirects())
     files.append(renderer.glossary_json())
-    if extra:
-        files += extra(renderer)
+    files += calculators.pages(renderer)
     return files

@@ -232,7 +232,7 @@ def test_a_liquidation_price_that_does_not_exist_shows_none_and_why(page, site_s
 
 
 def test_term_page_widget_starts_from_the_terms_example(page, site_server):
-    term = load(ROOT, "terms").glossary.term_by_id["impermanent-loss"]
+    term = load(ROOT, "terms", calculators=calculators.REGISTRY).glossary.term_by_id["impermanent-loss"]
     page.goto(f"{site_server}terms/impermanent-loss/")
     form = page.locator('form.calculator[data-calculator="impermanent-loss"]')
     assert form.locator('input[name="price_ratio"]').input_value() == str(term.example["price_ratio"])

@@ -40,7 +40,7 @@ def check_with(files: dict[str, bytes]) -> list[Problem]:
         for name, content in files.items():
             (project / name).write_bytes(content)
             before[name] = content
-        problems, _ = check(project)
+        problems, _ = check(project, calculators={})
         assert {name: (project / name).read_bytes() for name in files} == before
         return problems
 
@@ -70,7 +70,7 @@ def test_random_term_documents_give_problems_not_exceptions(first, second):
 @SETTINGS
 @given(st.text(min_size=1, max_size=40))
 def test_new_writes_a_file_that_reads_back_its_name(name):
-    loaded = load(FIXTURES / "check-base")
+    loaded = load(FIXTURES / "check-base", calculators={})
     new, problems = plan_new_term(loaded, name, "margin", "definition")
     if new is None:
         assert problems and all(p.is_error for p in problems)

@@ -20,6 +20,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from conftest import FIXTURES, copy_project
 from site_build.cli import main
+from site_build.extension import NO_CALCULATORS
 from site_build.plugin import load_project
 from site_build.project import Project, generate
 from site_build.render import Settings
@@ -125,7 +126,7 @@ def test_template_mistakes_are_problems_at_their_line(tmp_path, line, expected):
     template = project / "templates" / "term.md.j2"
     lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
     template.write_text("".join([*lines[:3], line, *lines[3:]]), encoding="utf-8")
-    generated = generate(Project(project, Settings(site_url="https://example.org/")))
+    generated = generate(Project(project, Settings(site_url="https://example.org/")), NO_CALCULATORS)
     assert [(p.path, p.line, p.code) for p in generated.errors] == [("templates/term.md.j2", 4, "template-error")]
     assert expected in generated.errors[0].message
 

@@ -69,7 +69,7 @@ def test_without_the_fix_the_references_are_real_errors(tmp_path):
     project = broken_glossary(tmp_path / "project")
     for rel in BROKEN:
         (project / rel).unlink()
-    problems, _ = check(project, ["terms/refers-to-all.yml", "terms/retired.yml", "terms/initial-margin.yml"])
+    problems, _ = check(project, ["terms/refers-to-all.yml", "terms/retired.yml", "terms/initial-margin.yml"], calculators={})
     assert sorted((p.path, p.code) for p in problems if p.is_error) == [
         ("terms/initial-margin.yml", "unknown-term"),
         *[("terms/refers-to-all.yml", code) for code in ["unknown-area", *["unknown-term"] * 4]],
@@ -89,19 +89,19 @@ def test_orphan_warnings_wait_until_every_term_file_reads(tmp_path):
     """A term may be linked only from the unreadable file, so orphans are not judged yet."""
     lonely = {"terms/lonely.yml": "name: Lonely\nkind: definition\nsummary: Nobody links here.\nareas: [margin]\n"}
     project = broken_glossary(tmp_path / "project", lonely)
-    assert [p for p in check(project)[0] if p.code == "orphan-term"] == []
+    assert [p for p in check(project, calculators={})[0] if p.code == "orphan-term"] == []
     for rel in BROKEN:
         (project / rel).unlink()
-    assert [p.path for p in check(project)[0] if p.code == "orphan-term"] == ["terms/lonely.yml"]
+    assert [p.path for p in check(project, calculators={})[0] if p.code == "orphan-term"] == ["terms/lonely.yml"]
 
 
 def test_an_unreadable_term_may_fill_a_small_area(tmp_path):
     project = broken_glossary(tmp_path / "project")
     (project / "terms/areas/torn.yml").write_text("name: Torn\nsummary: Two readable members.\n", encoding="utf-8")
-    assert [p for p in check(project)[0] if p.code == "small-area"] == []
+    assert [p for p in check(project, calculators={})[0] if p.code == "small-area"] == []
     (project / "terms/mark-price.yml").unlink()
     (project / "terms/no-name.yml").unlink()
-    assert [p.path for p in check(project)[0] if p.code == "small-area"] == ["terms/areas/torn.yml"]
+    assert [p.path for p in check(project, calculators={})[0] if p.code == "small-area"] == ["terms/areas/torn.yml"]
 
 
 def test_pages_render_without_the_unreadable_ids(tmp_path):

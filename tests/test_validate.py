@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from site_build.extension import NO_CALCULATORS, registry
 from site_build.pipeline import check
 
 BASE = {
@@ -19,7 +20,7 @@ def problems_for(tmp_path: Path, files: dict[str, str], strict_only: str | None 
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    found, _ = check(tmp_path, [strict_only] if strict_only else None)
+    found, _ = check(tmp_path, [strict_only] if strict_only else None, calculators={})
     return [str(p) for p in found if p.code != "small-area"]
 
 
@@ -53,7 +54,7 @@ def test_orphans_are_warned(tmp_path):
 
 
 def test_the_real_glossary_is_clean():
-    found, files = check(Path(__file__).resolve().parent.parent)
+    found, files = check(Path(__file__).resolve().parent.parent, calculators=registry())
     assert [str(p) for p in found] == []
     assert files > 80
 
@@ -133,7 +134,7 @@ def test_tag_summaries_with_commas_and_colons_render_in_full(tmp_path):
     problems_for(tmp_path, {"terms/tags.yml": tags, "terms/mark-price.yml": BASE["terms/mark-price.yml"] +
                             "tags: [margin, risk]\n"})
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    generated = generate(Project(tmp_path, Settings(site_url="https://example.org/")))
+    generated = generate(Project(tmp_path, Settings(site_url="https://example.org/")), NO_CALCULATORS)
     assert generated.errors == []
     pages = {output.src: output.content for output in generated.files}
     for tag, text in summaries.items():
@@ -146,7 +147,7 @@ def test_every_real_tag_summary_is_whole_on_the_built_site(real_site):
     from conftest import ROOT
     from site_build.pipeline import load
 
-    tags = load(ROOT).glossary.tags
+    tags = load(ROOT, calculators=registry()).glossary.tags
     assert len(tags) >= 20
     for tag in tags:
         page = html.unescape((real_site / "tags" / tag.id / "index.html").read_text(encoding="utf-8"))

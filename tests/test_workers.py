@@ -6,6 +6,7 @@ import os
 import threading
 
 from site_build import workers
+from site_build.extension import registry
 
 
 def test_halves_computed_in_two_processes_join_to_the_whole(monkeypatch):
@@ -54,7 +55,7 @@ def test_check_on_two_cores_equals_check_on_one(monkeypatch, tmp_path):
     project = write_project(450, tmp_path / "g")
     (project / "terms" / "broken.yml").write_text("name: [Broken\n", encoding="utf-8")
     monkeypatch.setattr(workers, "_can_fork", lambda: True)
-    parallel = check(project)
+    parallel = check(project, calculators=registry())
     monkeypatch.setattr(workers, "_can_fork", lambda: False)
-    assert parallel == check(project) and parallel[1] == 450
+    assert parallel == check(project, calculators=registry()) and parallel[1] == 450
     assert [p.code for p in parallel[0]] == ["yaml-syntax"]

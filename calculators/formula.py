@@ -15,7 +15,8 @@ from sympy.printing.mathml import MathMLPresentationPrinter
 from .spec import CalculatorSpec
 from .symbolic import Definition, local
 
-SIGN_MEANINGS = {"side": "+1 for a long, −1 for a short", "option_type": "+1 for a call, −1 for a put"}
+SIGN_MEANINGS = {"side": "+1 for a long, −1 for a short", "option_type": "+1 for a call, −1 for a put",
+                 "contract_type": "0 for linear, 1 for inverse"}
 
 
 class _MathML(MathMLPresentationPrinter):

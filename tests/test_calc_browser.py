@@ -61,7 +61,10 @@ def realistic(values: dict, rng: random.Random) -> dict:
 
     Far out of the money a price is the difference of two nearly equal tail terms, so two
     correct libm implementations can differ there by more than 1e-12 relative.
+    The two legs of a hedge-mode account are one symbol, opened within about 10% of each other.
     """
+    if "long_entry_price" in values:
+        values = {**values, "short_entry_price": values["long_entry_price"] * 2 ** rng.uniform(-0.15, 0.15)}
     underlying = values.get("spot", values.get("forward"))
     if underlying is None or "strike" not in values:
         return values

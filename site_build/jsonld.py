@@ -13,6 +13,7 @@ from typing import Any
 
 from . import urls
 from .model import Area, Dates, Faq, Glossary, Term
+from .plaintext import plain_text
 
 CONTEXT = "https://schema.org"
 Graph = dict[str, Any]
@@ -44,7 +45,7 @@ def faq_page(page_url: str, faq: Sequence[Faq]) -> dict[str, Any] | None:
     return {
         "@type": "FAQPage", "@id": page_url + "#faq", "url": page_url,
         "mainEntity": [{"@type": "Question", "name": item.question,
-                        "acceptedAnswer": {"@type": "Answer", "text": item.answer}} for item in faq],
+                        "acceptedAnswer": {"@type": "Answer", "text": plain_text(item.answer)}} for item in faq],
     }
 
 

@@ -99,3 +99,11 @@ def test_every_golden_item_list_follows_the_list_item_rule():
     lists = [name for name, graph in graphs.items() if any(n["@type"] == "ItemList" for n in graph["@graph"])]
     assert len(lists) >= 3  # every area page, the paginated one too
     assert {name: list_item_errors(graph) for name, graph in graphs.items() if list_item_errors(graph)} == {}
+
+
+def test_faq_answers_in_json_ld_are_plain_text():
+    from site_build.plaintext import plain_text
+
+    hostile = "See [the docs](javascript:alert(1)), `x < y`, **bold** and <script>alert(1)</script><scr<b>ipt>."
+    assert plain_text(hostile) == "See the docs, x < y, bold and alert(1)‹script>."
+    assert plain_text("## Heading\n\n![chart](data:x) [ref][1]\n\n[1]: https://example.org") == "Heading chart ref"

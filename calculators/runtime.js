@@ -70,6 +70,26 @@ const GlossaryCalculators = (() => {
     return `'${clip(text)}'`;
   }
 
+  // The text a reader sees for a number: numbers.py's rule, repeated so the text built into the
+  // page and the text after this script recomputes are the same (tests/data/runtime-cases.json).
+  // Full digits with thousands separators from 1e-6 up to 1e15, rounded to 12 significant digits
+  // but never losing an integer digit; exponent form outside; ties round away from zero.
+  const SIGNIFICANT = 12, FIXED_FROM = 1e-6, FIXED_BELOW = 1e15;
+
+  function display(value) {
+    if (value === 0) return "0";
+    const sign = value < 0 ? "-" : "", size = Math.abs(value);
+    if (size >= FIXED_FROM && size < FIXED_BELOW) {
+      let power = 14;
+      while (power > -6 && size < Number(`1e${power}`)) power--;
+      const [whole, fraction = ""] = size.toFixed(Math.max(0, SIGNIFICANT - 1 - power)).split(".");
+      const kept = fraction.replace(/0+$/, "");
+      return sign + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (kept ? `.${kept}` : "");
+    }
+    const [mantissa, exponent] = size.toExponential(SIGNIFICANT - 1).split("e");
+    return `${sign}${mantissa.replace(/\.?0+$/, "")}e${exponent}`;
+  }
+
   // Bisection until the bracket cannot shrink in floating point; solver.py is the same loop.
   function solveMonotone(f, target, low, high) {
     let fLow = f(low) - target, fHigh = f(high) - target;
@@ -207,7 +227,7 @@ const GlossaryCalculators = (() => {
     registry[meta.id] = {meta, compute, solvers};
   }
 
-  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote};
+  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked};
 })();
 
 if (typeof module !== "undefined") module.exports = {erfc, tierLookup, NoSolution, GlossaryCalculators};

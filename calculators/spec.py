@@ -7,9 +7,12 @@ Plain Python with no SymPy import, so ``glossary check`` can validate a term's
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from .numbers import js_string
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class NoSolution(ValueError):
 
 
 QUOTE_LIMIT = 40  # characters of a value a message repeats
+# A number as text: runtime.js's NUMBER (no "inf", "nan", "1_000" or hexadecimal).
+NUMBER = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*\Z")
 
 
 def quote(value: Any) -> str:
@@ -96,7 +101,7 @@ class Input:
         too_low = self.low is not None and (number <= self.low if self.low_open else number < self.low)
         too_high = self.high is not None and number > self.high
         if too_low or too_high:
-            raise CalculatorInputError(f"{self.name} = {number:g} is out of range; it must be {self.bounds_text}")
+            raise CalculatorInputError(f"{self.name} = {js_string(number)} is out of range; it must be {self.bounds_text}")
         return number
 
 
@@ -104,6 +109,11 @@ def as_number(name: str, value: Any) -> float:
     """``value`` as a finite float, or ``CalculatorInputError`` naming the input."""
     if isinstance(value, bool):
         raise CalculatorInputError(f"{name} must be a number, got {quote(value)}")
+    if isinstance(value, str):  # text is read as runtime.js reads it (tests/data/runtime-cases.json)
+        if not value.strip():
+            raise CalculatorInputError(f"{name} is required")
+        if not NUMBER.match(value):
+            raise CalculatorInputError(f"{name} must be a number, got {quote(value)}")
     try:
         number = float(value)
     except (TypeError, ValueError):

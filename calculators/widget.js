@@ -4,13 +4,7 @@
 // work after instant navigation too.
 (() => {
   if (typeof document === "undefined") return;  // loaded in Node for tests: nothing to bind
-  const format = new Intl.NumberFormat("en-US", {maximumSignificantDigits: 10});
-
-  function display(value) {
-    const size = Math.abs(value);
-    if (value === 0 || (size >= 1e-6 && size < 1e15)) return format.format(value);
-    return value.toExponential(9).replace(/\.?0+e/, "e");
-  }
+  const display = GlossaryCalculators.display;  // the same text the page was built with (numbers.py)
 
   function fields(form) {
     return [...form.querySelectorAll("input[name], select[name], textarea[name]")].filter(el => el.name !== "solve");

@@ -2,19 +2,19 @@
 
 The form is rendered with the example's results already filled in (computed here in
 Python), so a reader without JavaScript still sees correct numbers; ``widget.js`` then
-takes over and recomputes on every input.
+takes over and recomputes on every input. Numbers are written by ``numbers``, whose
+rules ``runtime.js`` repeats, so the text before and after the script loads is the same.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
-from decimal import Decimal
 from html import escape
 from typing import Any
 
 from .calculator import Calculator
+from .numbers import display, js_string
 from .spec import CalculatorInputError, Input, NoSolution, Output
 
 
@@ -96,33 +96,3 @@ def _is_number(value: Any) -> bool:
 
 def _json(value: Any) -> str:
     return json.dumps(value) if value else ""
-
-
-def js_string(value: float) -> str:
-    """JavaScript's ``String(x)`` for a finite number: shortest round-trip digits, JS layout."""
-    value = float(value)
-    if value == 0:
-        return "0"
-    if value < 0:
-        return "-" + js_string(-value)
-    _, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
-    text, point = "".join(map(str, digits)), len(digits) + exponent
-    if len(text) <= point <= 21:
-        return text + "0" * (point - len(text))
-    if 0 < point <= 21:
-        return f"{text[:point]}.{text[point:]}"
-    if -6 < point <= 0:
-        return "0." + "0" * -point + text
-    power = f"e{'+' if point - 1 >= 0 else '-'}{abs(point - 1)}"
-    return (text[0] + ("." + text[1:] if len(text) > 1 else "")) + power
-
-
-def display(value: float) -> str:
-    """The shown text: ten significant digits with thousands separators, or exponent form."""
-    size = abs(value)
-    if value == 0 or 1e-6 <= size < 1e15:
-        decimals = max(0, 9 - math.floor(math.log10(size))) if value else 0
-        text = f"{value:,.{decimals}f}"
-        return text.rstrip("0").rstrip(".") if "." in text else text
-    mantissa, power = f"{value:.9e}".split("e")
-    return f"{mantissa.rstrip('0').rstrip('.')}e{int(power):+d}"

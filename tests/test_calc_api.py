@@ -182,7 +182,7 @@ def test_js_string_matches_javascript_number_to_string(value, text):
     assert js_string(value) == text
 
 
-@pytest.mark.parametrize(("value", "text"), [(57228.9156626506, "57,228.91566"), (0, "0"), (-0.0125, "-0.0125"),
+@pytest.mark.parametrize(("value", "text"), [(57228.9156626506, "57,228.9156627"), (0, "0"), (-0.0125, "-0.0125"),
                                              (2.2e-8, "2.2e-8"), (1234567.0, "1,234,567")])
 def test_display_text(value, text):
     assert display(value) == text

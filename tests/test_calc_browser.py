@@ -6,6 +6,7 @@ with its own erfc; every output's ``data-value`` must match Python to 1e-12 rela
 
 from __future__ import annotations
 
+import html.parser
 import json
 import math
 import random
@@ -365,3 +366,61 @@ def test_a_query_string_of_valid_inputs_shows_no_note(page, site_server):
     page.goto(f"{site_server}calculators/liquidation-price/?side=short&quantity=2&solve=entry_price&h=margin")
     assert page.locator(NOTE).count() == 0
     assert page.locator("select[name=solve]").input_value() == "entry_price"
+
+
+class _Outputs(html.parser.HTMLParser):
+    """Each widget's ``<output>`` texts as the built page has them, before any script runs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, dict[str, str]] = {}
+        self._form, self._name = "", None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form" and "data-calculator" in attributes:
+            self._form = attributes["data-calculator"]
+            self.found[self._form] = {}
+        elif tag == "output":
+            self._name = attributes["name"]
+            self.found[self._form][self._name] = ""
+
+    def handle_data(self, data):
+        if self._name:
+            self.found[self._form][self._name] += data
+
+    def handle_endtag(self, tag):
+        if tag == "output":
+            self._name = None
+
+
+def built_outputs(page_html: str) -> dict[str, dict[str, str]]:
+    parser = _Outputs()
+    parser.feed(page_html)
+    return parser.found
+
+
+AFTER_SCRIPT = """() => Object.fromEntries([...document.querySelectorAll("form.calculator[data-ready]")].map(form =>
+  [form.dataset.calculator, Object.fromEntries([...form.querySelectorAll("output")].map(o => [o.name, o.textContent]))]))"""
+
+
+def test_built_results_read_the_same_after_the_script_recomputes(page, site_server, real_site):
+    """Issue 11: the text Python writes into the page is the text widget.js writes over it.
+
+    Every calculator page (its default inputs) and every term page with a widget (the
+    term's example): a reader must never see a number change when the script loads.
+    """
+    pages = [f"calculators/{calc_id}/" for calc_id in sorted(calculators.REGISTRY)]
+    glossary = load(ROOT, "terms", calculators=calculators.REGISTRY).glossary
+    pages += [f"terms/{t.id}/" for t in glossary.terms if t.calculator and t.has_page]
+    compared = 0
+    for path in pages:
+        before = built_outputs((real_site / path / "index.html").read_text(encoding="utf-8"))
+        assert before, f"{path}: no widget in the built page"
+        page.goto(f"{site_server}{path}")
+        page.wait_for_function("n => document.querySelectorAll('form.calculator[data-ready]').length === n",
+                               arg=len(before))
+        after = page.evaluate(AFTER_SCRIPT)
+        assert after == before, f"{path}: built {before} but the script shows {after}"
+        compared += sum(len(outputs) for outputs in before.values())
+    assert compared >= 2 * len(calculators.REGISTRY)

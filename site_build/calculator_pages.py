@@ -18,6 +18,7 @@ from typing import Any
 from . import jsonld, urls
 from .model import Term
 from .render import OutputFile, Renderer
+from .search import search_text
 
 SCRIPT = "assets/calculators.js"
 
@@ -50,7 +51,8 @@ def calculator_pages(renderer: Renderer) -> list[OutputFile]:
             python=made.python.rstrip(), javascript=made.javascript.rstrip(), command=cli_example(calc))
         graph = jsonld.simple_page_graph(renderer.settings.site_url, here, calc.title,
                                          [("Calculators", urls.CALCULATORS), (calc.title, here)])
-        files.append(OutputFile(here, content, graph))
+        # Found by title, summary and headings; the code snippets are not what a reader searches.
+        files.append(OutputFile(here, content, graph, search=search_text(calc.summary)))
     files.append(OutputFile(SCRIPT, bundle(list(calculators.REGISTRY))))
     return files
 

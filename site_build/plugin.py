@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -28,7 +28,7 @@ from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
 from .render import Settings
-from .search import compact_index
+from .search import compact_index, headings_only
 
 log = get_plugin_logger(__name__)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -99,6 +99,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.serving = False
         self.problems: tuple[Problem, ...] = ()  # shown on every page while serving
         self.fallback_day = ""
+        self.search_texts: dict[str, str] = {}  # generated pages whose index entry compact_index writes
+        self._full_content: str | None = None
         self._calculators = preview.calculators_fingerprint()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -108,9 +110,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
         self.fallback_day = fallback_date(self.project.root)
-        if self.serving:
-            self._reload_calculators()
-        generated = generate(self.project, extension.installed())  # calculators wired here, never looked for
+        generated = self._generate()
         self.problems = tuple(p for p in generated.problems if p.is_error) if self.serving else ()
         if generated.errors and not self.serving:
             raise PluginError(f"glossary: {len(generated.errors)} error(s) in the term files\n"
@@ -122,7 +122,23 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         elif not self.generated.files:
             self.generated = Generated(preview.placeholder_site())
         self.graphs = {f.src: f.jsonld for f in self.generated.files if f.jsonld}
+        self.search_texts = {f.src: f.search for f in self.generated.files if f.search is not None}
         return config
+
+    def _generate(self) -> Generated:
+        """The site's files, with the calculators wired here (never looked for).
+
+        A preview survives a broken edit to the calculators package too: its exception
+        becomes a problem at the file and line it came from, shown over the last good pages.
+        """
+        if not self.serving:
+            return generate(self.project, extension.installed())
+        self._reload_calculators()
+        try:
+            calculators = extension.installed()
+        except Exception as exc:  # an edit in progress under calculators/
+            return Generated((), (preview.calculators_problem(exc, self.project.root),))
+        return generate(self.project, calculators)
 
     def _reload_calculators(self) -> None:
         fingerprint = preview.calculators_fingerprint()
@@ -173,6 +189,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
         return sanitize_html(html)
 
+    @event_priority(50)  # before Material's search plugin reads the page
+    def _search_reads_headings(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if page.file.src_uri in self.search_texts and page.content is not None:
+            self._full_content, page.content = page.content, headings_only(page.content)
+        return context
+
+    @event_priority(-50)  # after it
+    def _page_reads_everything(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
@@ -190,7 +220,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not index_file.is_file():
             return
-        texts = {urls.url_path(f.src): f.search for f in self.generated.files if f.search is not None}
+        texts = {urls.url_path(src): text for src, text in self.search_texts.items()}
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index_file.write_text(json.dumps(compact_index(index, texts), ensure_ascii=False, separators=(",", ":")),
                               encoding="utf-8")

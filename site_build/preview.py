@@ -13,6 +13,7 @@ import importlib
 import importlib.util
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -80,6 +81,23 @@ def calculators_fingerprint() -> tuple[tuple[str, int, int], ...]:
     return tuple((path.relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns)
                  for path in sorted(folder.rglob("*"))
                  if path.is_file() and "__pycache__" not in path.parts and (stat := path.stat()))
+
+
+def calculators_problem(exc: BaseException, root: Path) -> Problem:
+    """A ``calculators-error`` at the innermost line of the calculators package that failed."""
+    folder = calculators_folder()
+    where = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)]
+    if isinstance(exc, SyntaxError) and exc.filename:
+        where.append((exc.filename, exc.lineno))
+    inside = [(Path(name), line) for name, line in where if folder and Path(name).resolve().is_relative_to(folder.resolve())]
+    file, line = inside[-1] if inside else (folder or root, 1)
+    try:
+        shown = file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = file.as_posix()
+    message = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return Problem(shown, line or 1, 1, "error", "calculators-error",
+                   f"the calculators package failed to load: {message}; fix it and save again")
 
 
 def forget_calculators() -> None:

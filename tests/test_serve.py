@@ -122,6 +122,19 @@ def test_calculator_notes_take_effect_on_the_next_rebuild(server):
     wait_for(base + "calculators/constant-product-swap/", lambda s, b: marker not in b, "the notes restored")
 
 
+def test_a_broken_calculators_package_is_a_problem_not_a_hang(server):
+    project, base = server
+    catalog = project / "calculators" / "inputs.py"
+    good = catalog.read_text(encoding="utf-8")
+    catalog.write_text(good + "\ndef broken(:\n", encoding="utf-8")
+    try:
+        shown = wait_for(base + "terms/mark-price/", lambda s, b: "calculators-error" in b, "the package's error")
+        assert "calculators/inputs.py:" in shown and "SyntaxError" in shown
+    finally:
+        catalog.write_text(good, encoding="utf-8")
+    wait_for(base + "terms/mark-price/", lambda s, b: s == 200 and "glossary-problems" not in b, "the fixed package")
+
+
 def test_the_server_log_has_no_traceback_and_no_root_warning(server):
     project, base = server
     fetch(base.replace("/glossary/", "/"))

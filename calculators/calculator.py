@@ -16,8 +16,10 @@ from typing import Any
 
 from . import tiers
 from .artifacts import Artifact, artifact
+from .exact import floor_quotient
 from .solver import OutOfReach, solve_monotone
 from .spec import CalculatorInputError, CalculatorSpec, InputProblem, NoSolution, as_number, quote
+from .tier_search import BOTH_GIVEN, tier_for
 
 
 class Calculator:
@@ -51,7 +53,10 @@ class Calculator:
 
     @functools.cached_property
     def _solvers(self) -> dict[str, Callable[..., Any]]:
-        return {name: _load(text, f"solve_{name}") for name, text in self._code.python_solvers.items()}
+        """Closed-form solvers (``solve_<input>``), and for numeric solves the checks run first (``bounds_<input>``)."""
+        numeric = self._code.numeric_solves
+        return {name: _load(text, f"{'bounds' if name in numeric else 'solve'}_{name}")
+                for name, text in self._code.python_solvers.items()}
 
     def compute(self, **values: Any) -> dict[str, float]:
         """Every output by name; ``CalculatorInputError`` for any input the formula cannot take."""
@@ -86,16 +91,18 @@ class Calculator:
 
     def _solve(self, target: str, goal: float, inputs: dict[str, Any]) -> float:
         primary = self.spec.outputs[0].name
-        if target in self._solvers:
+        if target not in self._code.numeric_solves:
             solution = _call(self._solvers[target], {**inputs, primary: goal}, f"solving for {target}")
             return self._in_range(target, solution, primary, goal)
+        if target in self._solvers:  # e.g. a price at or below the no-arbitrage floor: NoSolution
+            _call(self._solvers[target], {**inputs, primary: goal}, f"solving for {target}")
         low, high = self._code.numeric_solves[target]
         try:
             return solve_monotone(lambda x: self._run({**inputs, target: x})[primary], goal, low, high)
         except OutOfReach as reach:
-            raise CalculatorInputError(
-                f"{primary} = {goal:g} is outside the no-arbitrage bounds for these inputs: with {target} "
-                f"from {low:g} to {high:g} it must lie between {reach.lowest:.10g} and {reach.highest:.10g}") from None
+            raise NoSolution(
+                f"no {target} from {low!r} to {high!r} gives {primary} = {goal!r}: for these inputs it lies "
+                f"between {reach.lowest!r} and {reach.highest!r}") from None
 
     def _in_range(self, target: str, solution: Any, primary: str, goal: float) -> float:
         item = self.spec.input(target)
@@ -131,17 +138,21 @@ class Calculator:
             try:
                 if item.kind == "tiers":
                     inputs[item.name] = list(table) or None
+                elif tiers_given and item.name in tiers.TIER_OUTPUTS:
+                    inputs[item.name] = None  # the table supplies it
+                    if item.name in values and not any(p.message == BOTH_GIVEN for p in problems):
+                        raise CalculatorInputError(BOTH_GIVEN)
                 elif item.name in values:
                     inputs[item.name] = item.coerce(values[item.name])
                 elif item.optional:
                     inputs[item.name] = item.fallback
-                elif not (tiers_given and item.name in tiers.TIER_OUTPUTS):
+                else:
                     raise CalculatorInputError(f"missing input {item.name} ({item.label}; {item.bounds_text})")
             except CalculatorInputError as exc:
                 problems.append(InputProblem(item.name, str(exc)))
         if problems:
             raise CalculatorInputError(problems=problems)
-        if table:
+        if table and "notional" in inputs:
             tiers.resolve(table, inputs["notional"])  # a notional beyond the last cap fails here, as an input error
         return inputs
 
@@ -174,6 +185,7 @@ def _call(function: Callable[..., Any], inputs: Mapping[str, Any], what: str) ->
 
 def _load(source: str, name: str) -> Callable[..., Any]:
     namespace: dict[str, Any] = {"__name__": "calculators.snippet", "math": math, "tier_lookup": tiers.tier_lookup,
+                                 "floor_quotient": floor_quotient, "tier_for": tier_for,
                                  "NoSolution": NoSolution}
     exec(compile(source, f"<generated {name}>", "exec"), namespace)  # our own generated code, not user input
     namespace["NoSolution"] = NoSolution  # the snippet defines its own; the API raises the public class

@@ -59,8 +59,9 @@ FIRST_SET: tuple[CalculatorSpec, ...] = (
          Input("maintenance_margin_rate", "Maintenance margin rate", "decimal", 0.004, low=0.0, high=0.99),
          non_negative("maintenance_amount", "Maintenance amount", QUOTE, 0, fallback=0.0),
          non_negative("other_maintenance_margin", "Maintenance margin of other positions", QUOTE, 0, fallback=0.0),
-         Input("other_unrealized_pnl", "Unrealized PnL of other positions", QUOTE, 0, fallback=0.0)),
-        (Output("liquidation_price", "Liquidation price", QUOTE),),
+         Input("other_unrealized_pnl", "Unrealized PnL of other positions", QUOTE, 0, fallback=0.0),
+         Input("tiers", "Tier table (JSON, optional)", "", "", kind="tiers", fallback="")),
+        (Output("liquidation_price", "Liquidation price", QUOTE), Output("tier", "Tier", "1-based; 0 without tiers")),
         solvable=("entry_price", "wallet_balance", "quantity")),
     CalculatorSpec(
         "linear-pnl", "Linear contract PnL",
@@ -78,9 +79,10 @@ FIRST_SET: tuple[CalculatorSpec, ...] = (
         (Output("pnl", "PnL", "coin"),), solvable=("exit_price",)),
     CalculatorSpec(
         "funding-rate", "Funding rate",
-        "Funding rate from the premium index and interest rate, with the interest clamp.",
+        "Funding rate from the premium index and interest rate, with the interest clamp and the rate cap.",
         (rate("premium_index", "Premium index", 0.0003), rate("interest_rate", "Interest rate", 0.0001, fallback=0.0001),
-         Input("clamp", "Clamp", "decimal", 0.0005, low=0.0, high=1.0, fallback=0.0005)),
+         Input("clamp", "Clamp", "decimal", 0.0005, low=0.0, high=1.0, fallback=0.0005),
+         Input("rate_cap", "Rate cap (per settlement)", "decimal", 0.003, low=0.0, high=1.0, fallback=0.003)),
         (Output("funding_rate", "Funding rate", "decimal"),)),
     CalculatorSpec(
         "funding-payment", "Funding payment",
@@ -110,7 +112,7 @@ FIRST_SET: tuple[CalculatorSpec, ...] = (
     CalculatorSpec(
         "delta-hedge", "Delta hedge",
         "Quantity of the underlying that makes an option position delta-neutral.",
-        (Input("option_delta", "Option delta", "per contract", 0.5, low=-1.0, high=1.0),
+        (Input("option_delta", "Option delta", "per contract", 0.5),  # |Δ| > 1 with negative carry
          Input("contracts", "Contracts (negative = short)", "contracts", 10),
          positive("contract_size", "Contract size", "underlying per contract", 1, fallback=1.0)),
         (Output("hedge_quantity", "Hedge quantity (negative = sell)", "underlying"),)),

@@ -19,6 +19,7 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from .spec import CalculatorSpec, Input
 from .symbolic import Definition, Guard, local
+from .tier_search import BOTH_GIVEN
 from .tiers import TIER_OUTPUTS
 
 RUNTIME_JS = Path(__file__).with_name("runtime.js")
@@ -80,10 +81,10 @@ def _default(spec: CalculatorSpec, item: Input) -> str | None:
 
     With a tier table, the rate and amount it supplies are not required on their own.
     """
-    if item.optional and item.kind != "tiers":
-        return json.dumps(float(item.fallback))
     if item.kind == "tiers" or ("tiers" in spec.input_names and item.name in TIER_OUTPUTS):
         return "null"
+    if item.optional:
+        return json.dumps(float(item.fallback))
     return None
 
 
@@ -109,7 +110,26 @@ def _docstring(spec: CalculatorSpec) -> list[str]:
     return [*lines, "Returns every output by name: " + ", ".join(spec.output_names) + ".", '"""']
 
 
-def _preamble_py(defn: Definition, spec: CalculatorSpec) -> list[str]:
+def tier_notional(defn: Definition, spec: CalculatorSpec, target: str = "", solution: sp.Expr | None = None):
+    """The notional a tier table is read at: the ``notional`` input (None), or quantity × the primary output.
+
+    For a liquidation price that notional depends on the tier's own rate and amount, so the
+    expression is returned for ``tier_for`` to evaluate per tier; in a solver the primary
+    output is given and the solved input is replaced by its solution.
+    """
+    if "tiers" not in spec.input_names or "notional" in spec.input_names:
+        return None
+    notional = defn.symbols["quantity"] * local(defn.primary)
+    if not target:
+        return notional.xreplace({local(defn.primary): defn.expanded(defn.output_expr(defn.primary))})
+    return notional.xreplace({defn.symbols[target]: solution}) if solution is not None else notional
+
+
+def _tier_supplied(spec: CalculatorSpec) -> list[Input]:
+    return [i for i in spec.inputs if i.name in TIER_OUTPUTS]
+
+
+def _preamble_py(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:
     lines = []
     for name, values in defn.choices.items():
         sign = defn.symbols[name].name
@@ -118,12 +138,16 @@ def _preamble_py(defn: Definition, spec: CalculatorSpec) -> list[str]:
                   f"{sign} = {values!r}[{name}]"]
     if "tiers" in spec.input_names:
         rate, amount, tier = TIER_OUTPUTS
-        lines += [f"{tier} = 0", "if tiers:", f"    {rate}, {amount}, {tier} = tier_lookup(tiers, notional)",
+        lookup = ("tier_lookup(tiers, notional)" if notional is None
+                  else f"tier_for(tiers, lambda {rate}, {amount}: {_py(notional)})")
+        lines += [f"{tier} = 0", "if tiers:", f"    if {rate} is not None or {amount} is not None:",
+                  f"        raise ValueError({BOTH_GIVEN!r})", f"    {rate}, {amount}, {tier} = {lookup}",
                   f"elif {rate} is None:", f"    raise ValueError('give {rate} or tiers')"]
+        lines += [f"if {i.name} is None:\n    {i.name} = {float(i.fallback)!r}" for i in _tier_supplied(spec) if i.optional]
     return lines
 
 
-def _preamble_js(defn: Definition, spec: CalculatorSpec) -> list[str]:
+def _preamble_js(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:
     lines = []
     for name, values in defn.choices.items():
         sign = defn.symbols[name].name
@@ -132,8 +156,14 @@ def _preamble_js(defn: Definition, spec: CalculatorSpec) -> list[str]:
                   f"const {sign} = {json.dumps(values)}[{name}];"]
     if "tiers" in spec.input_names:
         rate, amount, tier = TIER_OUTPUTS
-        lines += [f"let {tier} = 0;", f"if (tiers) [{rate}, {amount}, {tier}] = tierLookup(tiers, notional);",
-                  f"else if ({rate} === null) throw new RangeError('give {rate} or tiers');"]
+        lookup = ("tierLookup(tiers, notional)" if notional is None
+                  else f"tierFor(tiers, ({rate}, {amount}) => {_js(notional)})")
+        lines += [f"let {tier} = 0;", "if (tiers) {",
+                  f"  if ({rate} !== null || {amount} !== null) throw new RangeError({json.dumps(BOTH_GIVEN)});",
+                  f"  [{rate}, {amount}, {tier}] = {lookup};",
+                  f"}} else if ({rate} === null) throw new RangeError('give {rate} or tiers');"]
+        lines += [f"if ({i.name} === null) {i.name} = {json.dumps(float(i.fallback))};"
+                  for i in _tier_supplied(spec) if i.optional]
     return lines
 
 
@@ -189,7 +219,7 @@ def _assignments(defn: Definition) -> list[tuple[str, sp.Expr]]:
 
 def python_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``def <id>(*, inputs...) -> dict`` in stdlib Python (``math`` only)."""
-    body = [*_docstring(spec), *_preamble_py(defn, spec)]
+    body = [*_docstring(spec), *_preamble_py(defn, spec, tier_notional(defn, spec))]
     body += _guarded(defn, lambda name, expr: f"{name} = {_py(expr)}", _guards_py)
     body.append("return {" + ", ".join(f'"{name}": {name}' for name in spec.output_names) + "}")
     return f"def {python_name(spec.id)}({_py_parameters(spec)}):\n{_indent(body)}\n"
@@ -197,7 +227,7 @@ def python_function(defn: Definition, spec: CalculatorSpec) -> str:
 
 def javascript_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``function <camelId>({inputs...})`` in plain JavaScript, using the runtime's ``erfc``."""
-    body = [*_preamble_js(defn, spec)]
+    body = [*_preamble_js(defn, spec, tier_notional(defn, spec))]
     body += _guarded(defn, lambda name, expr: f"const {name} = {_js(expr)};", _guards_js)
     body.append("return {" + ", ".join(spec.output_names) + "};")
     return f"function {js_name(spec.id)}({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
@@ -214,15 +244,31 @@ def closed_form(defn: Definition, target: str) -> sp.Expr:
 
 def python_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
     """``def solve_<target>(*, other inputs..., <primary>)`` returning the target input."""
-    body = [*_preamble_py(defn, spec), *_guards_py(defn.solve_guards.get(target, ())),
-            f"return {_py(solution)}"]
+    body = [*_preamble_py(defn, spec, tier_notional(defn, spec, target, solution)),
+            *_guards_py(defn.solve_guards.get(target, ())), f"return {_py(solution)}"]
     return f"def solve_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
 
 
 def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
-    body = [*_preamble_js(defn, spec), *_guards_js(defn.solve_guards.get(target, ())),
-            f"return {_js(solution)};"]
+    body = [*_preamble_js(defn, spec, tier_notional(defn, spec, target, solution)),
+            *_guards_js(defn.solve_guards.get(target, ())), f"return {_js(solution)};"]
     return (f"function solve_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
+            f"{_indent(body, '  ')}\n}}\n")
+
+
+def python_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+    """``def bounds_<target>(*, other inputs..., <primary>)``: the checks a numeric solve makes first.
+
+    A target output outside what any value of ``target`` can give (an option price at or below
+    its no-arbitrage floor) fails one of ``solve_guards[target]``; the search runs only if none fails.
+    """
+    body = [*_preamble_py(defn, spec), *_guards_py(defn.solve_guards.get(target, ())), "return None"]
+    return f"def bounds_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
+
+
+def javascript_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
+    body = [*_preamble_js(defn, spec), *_guards_js(defn.solve_guards.get(target, ())), "return null;"]
+    return (f"function bounds_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
             f"{_indent(body, '  ')}\n}}\n")
 
 

@@ -75,21 +75,22 @@ def margin_ratio() -> Definition:
 
 
 def liquidation_price() -> Definition:
-    q, ep, wb, mmr, cum, tmm, upnl = symbols("quantity", "entry_price", "wallet_balance", "maintenance_margin_rate",
-                                             "maintenance_amount", "other_maintenance_margin", "other_unrealized_pnl")
+    q, ep, wb, mmr, cum, tmm, upnl, tier = symbols(
+        "quantity", "entry_price", "wallet_balance", "maintenance_margin_rate", "maintenance_amount",
+        "other_maintenance_margin", "other_unrealized_pnl", "tier")
     price = (wb - tmm + upnl + cum - s * q * ep) / (q * mmr - s * q)
     lp = local("liquidation_price")
     return Definition(
         "liquidation-price",
         {"side": s, "quantity": q, "entry_price": ep, "wallet_balance": wb, "maintenance_margin_rate": mmr,
-         "maintenance_amount": cum, "other_maintenance_margin": tmm, "other_unrealized_pnl": upnl},
-        outputs=(("liquidation_price", price),), choices={"side": SIDE},
+         "maintenance_amount": cum, "other_maintenance_margin": tmm, "other_unrealized_pnl": upnl, "tier": tier},
+        outputs=(("liquidation_price", price), ("tier", tier)), choices={"side": SIDE},
         guards=liquidation_guards(lp, ep),
         solve_guards={"entry_price": liquidation_guards(lp, ep)[:2], "wallet_balance": liquidation_guards(lp, ep),
                       "quantity": liquidation_guards(lp, ep)},
         notation={"quantity": "Q", "entry_price": "EP", "wallet_balance": "WB", "maintenance_margin_rate": "MMR",
                   "maintenance_amount": "cum", "other_maintenance_margin": "TMM_1", "other_unrealized_pnl": "UPNL_1",
-                  "liquidation_price": "LP"},
+                  "liquidation_price": "LP", "tier": "n"},
         closed_form_solves=("entry_price", "wallet_balance", "quantity"))
 
 
@@ -130,10 +131,11 @@ def inverse_pnl() -> Definition:
 
 
 def funding_rate() -> Definition:
-    p, i, c = symbols("premium_index", "interest_rate", "clamp")
-    return Definition("funding-rate", {"premium_index": p, "interest_rate": i, "clamp": c},
-                      outputs=(("funding_rate", p + sp.Min(c, sp.Max(-c, i - p))),),
-                      notation={"premium_index": "P", "interest_rate": "I", "clamp": "c", "funding_rate": "F"})
+    p, i, c, cap = symbols("premium_index", "interest_rate", "clamp", "rate_cap")
+    return Definition("funding-rate", {"premium_index": p, "interest_rate": i, "clamp": c, "rate_cap": cap},
+                      outputs=(("funding_rate", sp.Min(cap, sp.Max(-cap, p + sp.Min(c, sp.Max(-c, i - p))))),),
+                      notation={"premium_index": "P", "interest_rate": "I", "clamp": "c", "rate_cap": "F_cap",
+                                "funding_rate": "F"})
 
 
 def funding_payment() -> Definition:
@@ -141,6 +143,21 @@ def funding_payment() -> Definition:
     return Definition("funding-payment", {"side": s, "notional": n, "funding_rate": f},
                       outputs=(("payment", s * n * f),), choices={"side": SIDE},
                       notation={"notional": "N", "funding_rate": "F", "payment": "payment"})
+
+
+VOLATILITY_BRACKET = (1e-100, 10.0)  # the whole volatility input range, searched in log scale
+
+
+def price_bounds(price: sp.Symbol, floor: sp.Expr, ceiling: sp.Expr) -> tuple[Guard, ...]:
+    """No volatility gives a price at or below the no-arbitrage floor, or at or above the ceiling.
+
+    The price rises strictly with volatility from the floor (volatility → 0) towards the ceiling
+    (volatility → ∞), so every price strictly between them has exactly one volatility.
+    """
+    return (Guard(sp.Gt(price, floor), "price is at or below the no-arbitrage floor (the discounted intrinsic "
+                  "value): no volatility gives it", no_solution=True),
+            Guard(sp.Lt(price, ceiling), "price is at or above the no-arbitrage ceiling (a call: the discounted "
+                  "underlying; a put: the discounted strike): no volatility gives it", no_solution=True))
 
 
 def black_scholes() -> Definition:
@@ -165,7 +182,10 @@ def black_scholes() -> Definition:
         notation={"spot": "S", "strike": "K", "time_to_expiry": "T", "volatility": "σ", "risk_free_rate": "r",
                   "dividend_yield": "q", "phi": "φ", "d1": "d_1", "d2": "d_2", "price": "V", "delta": "Δ",
                   "gamma": "Γ", "vega": "ν", "theta": "Θ", "rho": "ρ"},
-        numeric_solves={"volatility": (1e-6, 10.0)})
+        solve_guards={"volatility": price_bounds(
+            local("price"), sp.Max(phi * (spot * carry - k * discount), 0),
+            sp.Piecewise((spot * carry, sp.Eq(phi, 1)), (k * discount, True)))},
+        numeric_solves={"volatility": VOLATILITY_BRACKET})
 
 
 def black_76() -> Definition:
@@ -186,7 +206,9 @@ def black_76() -> Definition:
         notation={"forward": "F", "strike": "K", "time_to_expiry": "T", "volatility": "σ", "risk_free_rate": "r",
                   "phi": "φ", "d1": "d_1", "d2": "d_2", "price": "V", "delta": "Δ", "gamma": "Γ", "vega": "ν",
                   "theta": "Θ", "rho": "ρ"},
-        numeric_solves={"volatility": (1e-6, 10.0)})
+        solve_guards={"volatility": price_bounds(
+            price, discount * sp.Max(phi * (fwd - k), 0), sp.Piecewise((discount * fwd, sp.Eq(phi, 1)), (discount * k, True)))},
+        numeric_solves={"volatility": VOLATILITY_BRACKET})
 
 
 def delta_hedge() -> Definition:
@@ -200,10 +222,25 @@ def rate_limit_budget() -> Definition:
     lim, win, w, rps = symbols("limit", "window_seconds", "request_weight", "requests_per_second")
     return Definition(
         "rate-limit-budget", {"limit": lim, "window_seconds": win, "request_weight": w, "requests_per_second": rps},
-        outputs=(("max_requests_per_window", sp.floor(lim / w)), ("min_interval_seconds", win * w / lim),
+        outputs=(("max_requests_per_window", FloorQuotient(lim, w)), ("min_interval_seconds", win * w / lim),
                  ("utilization", rps * w * win / lim)),
         notation={"limit": "L", "window_seconds": "W", "request_weight": "w", "requests_per_second": "λ",
                   "max_requests_per_window": "n_max", "min_interval_seconds": "Δt_min", "utilization": "U"})
+
+
+class FloorQuotient(sp.Function):
+    """⌊a ÷ b⌋ of the decimals as written (``exact.floor_quotient``; ``floorQuotient`` in runtime.js)."""
+
+    nargs = 2
+
+    def _pythoncode(self, printer):
+        return f"floor_quotient({printer._print(self.args[0])}, {printer._print(self.args[1])})"
+
+    def _javascript(self, printer):
+        return f"floorQuotient({printer._print(self.args[0])}, {printer._print(self.args[1])})"
+
+    def _mathml_presentation(self, printer):
+        return printer._print(sp.floor(self.args[0] / self.args[1], evaluate=False))
 
 
 def token_bucket() -> Definition:

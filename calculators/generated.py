@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from . import REGISTRY, codegen, tiers
+from . import REGISTRY, codegen, exact, tier_search, tiers
 from .artifacts import Artifact
 from .definitions import DEFINITIONS
 from .formula import formula_html, legend_rows
@@ -25,18 +25,22 @@ def generate(spec: CalculatorSpec) -> Artifact:
     defn = DEFINITIONS[spec.id]
     function = codegen.python_function(defn, spec)
     helpers = [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
+    helpers += [inspect.getsource(tier_search.tier_for)] if "tier_for(" in function else []
+    helpers += [inspect.getsource(exact.floor_quotient)] if "floor_quotient(" in function else []
     helpers += [codegen.NO_SOLUTION_PY] if "NoSolution(" in function else []
     python = "\n\n".join(["import math\n" if "math." in function else "", *helpers, function]).lstrip("\n")
     js_function = codegen.javascript_function(defn, spec)
     solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
-    js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup", "NoSolution")
-                  if f"{name}(" in js_function]
+    js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup", "tierFor", "floorQuotient", "NoSolution")
+                  if f"{name}(" in js_function or (name == "tierLookup" and "tierFor(" in js_function)]
     return Artifact(
         python=python,
         javascript="\n".join([*js_helpers, js_function]),
-        python_solvers={t: codegen.python_solver(defn, spec, t, x) for t, x in solutions.items()},
+        python_solvers={**{t: codegen.python_solver(defn, spec, t, x) for t, x in solutions.items()},
+                        **{t: codegen.python_bounds(defn, spec, t) for t in defn.numeric_solves}},
         javascript_function=js_function,
-        javascript_solvers={t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()},
+        javascript_solvers={**{t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()},
+                            **{t: codegen.javascript_bounds(defn, spec, t) for t in defn.numeric_solves}},
         metadata=metadata(spec),
         formula_html=formula_html(defn),
         legend=tuple(legend_rows(defn, spec)),

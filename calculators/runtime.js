@@ -42,6 +42,38 @@ function tierLookup(tiers, notional) {
 }
 // </tierLookup>
 
+// <tierFor>
+// The tier that holds the notional a result computed with its own rate and amount gives
+// (quantity × liquidation price): tier_search.py's tier_for, the same loop.
+function tierFor(tiers, notionalOf) {
+  for (let i = 0; i < tiers.length; i++) {
+    const [rate, amount] = tierLookup(tiers, tiers[i].cap);
+    const notional = notionalOf(rate, amount);
+    if ((i === 0 || notional > tiers[i].floor) && notional <= tiers[i].cap) return [rate, amount, i + 1];
+  }
+  throw new RangeError(`the notional at the liquidation price is above the last tier's cap ${tiers[tiers.length - 1].cap}`);
+}
+// </tierFor>
+
+// <floorQuotient>
+// ⌊a ÷ b⌋ for a and b read as the decimals they were written as (0.3 ÷ 0.1 is 3, not 2):
+// String(x) gives the shortest digits that read back as x, and BigInt divides them exactly.
+// exact.py's floor_quotient is the same rule.
+function floorQuotient(a, b) {
+  const decimal = x => {
+    const [digits, exponent = "0"] = String(x).split("e");
+    const [whole, fraction = ""] = digits.split(".");
+    return [BigInt(whole + fraction), Number(exponent) - fraction.length];
+  };
+  const [ma, ea] = decimal(a), [mb, eb] = decimal(b);
+  let top = ma, bottom = mb;
+  if (ea >= eb) top *= 10n ** BigInt(ea - eb); else bottom *= 10n ** BigInt(eb - ea);
+  if (bottom < 0n) { top = -top; bottom = -bottom; }
+  const quotient = top / bottom;  // rounds toward zero
+  return Number(top % bottom !== 0n && top < 0n ? quotient - 1n : quotient);
+}
+// </floorQuotient>
+
 // <NoSolution>
 // Thrown when the inputs are valid but the quantity asked for does not exist (a long whose
 // collateral covers a fall to zero has no liquidation price): an answer, not an input error.
@@ -90,7 +122,12 @@ const GlossaryCalculators = (() => {
     return `${sign}${mantissa.replace(/\.?0+$/, "")}e${exponent}`;
   }
 
-  // Bisection until the bracket cannot shrink in floating point; solver.py is the same loop.
+  // Bisection until the bracket cannot shrink in floating point, in log scale above zero (the
+  // midpoint is √low·√high, correctly rounded here as in Python); solver.py is the same loop.
+  function midpoint(low, high) {
+    return low > 0 ? Math.sqrt(low) * Math.sqrt(high) : low + (high - low) / 2;
+  }
+
   function solveMonotone(f, target, low, high) {
     let fLow = f(low) - target, fHigh = f(high) - target;
     if (fLow === 0) return low;
@@ -99,7 +136,7 @@ const GlossaryCalculators = (() => {
       return {lowest: Math.min(fLow, fHigh) + target, highest: Math.max(fLow, fHigh) + target};
     }
     for (let step = 0; step < 2000; step++) {
-      const mid = low + (high - low) / 2;
+      const mid = midpoint(low, high);
       if (mid <= low || mid >= high) break;
       const fMid = f(mid) - target;
       if (fMid === 0) return mid;
@@ -165,7 +202,8 @@ const GlossaryCalculators = (() => {
     return table;
   }
 
-  // Inputs from their text, fallbacks applied; the rate and amount a tier table supplies may be absent.
+  // Inputs from their text, fallbacks applied. With a tier table the rate and amount it supplies are left
+  // empty (null); one typed in as well reaches the calculator, which refuses the pair, as Python does.
   function readInputs(meta, texts, skip) {
     const values = {};
     const table = meta.inputs.some(i => i.kind === "tiers") ? tierTable(texts.tiers ?? "") : null;
@@ -173,11 +211,11 @@ const GlossaryCalculators = (() => {
       if (input.name === skip) continue;
       const text = texts[input.name];
       if (input.kind === "tiers") values.tiers = table;
-      else if (table && meta.tierSupplies.includes(input.name)) values[input.name] = null;
+      else if (table && meta.tierSupplies.includes(input.name) && String(text ?? "").trim() === "") values[input.name] = null;
       else if ((text === undefined || String(text).trim() === "") && input.fallback !== null) values[input.name] = input.fallback;
       else values[input.name] = checked(input, text ?? "");
     }
-    if (table) tierLookup(table, values.notional);
+    if (table && "notional" in values) tierLookup(table, values.notional);
     return values;
   }
 
@@ -192,7 +230,7 @@ const GlossaryCalculators = (() => {
 
   function solve(calc, target, goal, values) {
     const meta = calc.meta;
-    if (calc.solvers[target]) {
+    if (!meta.numericSolves[target]) {
       const solution = calc.solvers[target]({...values, [meta.primary]: goal});
       const input = meta.inputs.find(i => i.name === target);
       try { return checked(input, String(solution)); } catch (error) {
@@ -200,11 +238,12 @@ const GlossaryCalculators = (() => {
                              `the formula gives ${solution}`);
       }
     }
+    if (calc.solvers[target]) calc.solvers[target]({...values, [meta.primary]: goal});  // NoSolution outside the bounds
     const [low, high] = meta.numericSolves[target];
     const found = solveMonotone(x => run(calc, {...values, [target]: x})[meta.primary], goal, low, high);
     if (typeof found === "number") return found;
-    throw new InputError(`${meta.primary} = ${goal} is outside the no-arbitrage bounds for these inputs: with ${target} ` +
-                         `from ${low} to ${high} it must lie between ${Number(found.lowest.toPrecision(10))} and ${Number(found.highest.toPrecision(10))}`);
+    throw new NoSolution(`no ${target} from ${low} to ${high} gives ${meta.primary} = ${goal}: for these inputs it lies ` +
+                         `between ${found.lowest} and ${found.highest}`);
   }
 
   // Every output by name for the given input texts; in solve mode `target` is found from the primary output.
@@ -230,4 +269,4 @@ const GlossaryCalculators = (() => {
   return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked};
 })();
 
-if (typeof module !== "undefined") module.exports = {erfc, tierLookup, NoSolution, GlossaryCalculators};
+if (typeof module !== "undefined") module.exports = {erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};

@@ -1,24 +1,33 @@
 """Finding an input from a target output when no closed form exists (implied volatility).
 
-Plain bisection on a monotone function over a fixed bracket, run until the bracket
-cannot shrink any further in floating point. It is slower than Newton's method but
-cannot diverge, needs no derivative, and ``runtime.js`` runs the identical loop, so the
-widget and the Python API land on the same number.
+Bisection on a monotone function over a fixed bracket, run until the bracket cannot shrink
+any further in floating point. A bracket above zero is halved in log scale (the midpoint
+is the geometric mean √low·√high), so one bracket from 1e-100 to 10 reaches full precision
+in about sixty steps at any volatility, tiny or large. Slower than Newton's method, but it
+cannot diverge and needs no derivative; ``runtime.js`` runs the identical loop (square roots
+and products are correctly rounded in both languages), so the widget and the Python API
+land on the same number.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from .spec import CalculatorInputError
+from .spec import NoSolution
 
 MAX_STEPS = 2000
+
+
+def midpoint(low: float, high: float) -> float:
+    """The geometric mean of a bracket above zero, else the arithmetic one."""
+    return math.sqrt(low) * math.sqrt(high) if low > 0 else low + (high - low) / 2
 
 
 def solve_monotone(f: Callable[[float], float], target: float, low: float, high: float) -> float:
     """The x in [low, high] with f(x) = target, for f monotone on the bracket.
 
-    Raises ``CalculatorInputError`` when the target lies outside [f(low), f(high)].
+    Raises ``OutOfReach`` (a ``NoSolution``) when the target lies outside [f(low), f(high)].
     """
     f_low, f_high = f(low) - target, f(high) - target
     if f_low == 0:
@@ -28,7 +37,7 @@ def solve_monotone(f: Callable[[float], float], target: float, low: float, high:
     if (f_low > 0) == (f_high > 0):
         raise OutOfReach(min(f_low, f_high) + target, max(f_low, f_high) + target)
     for _ in range(MAX_STEPS):
-        mid = low + (high - low) / 2
+        mid = midpoint(low, high)
         if mid <= low or mid >= high:
             break
         f_mid = f(mid) - target
@@ -41,9 +50,9 @@ def solve_monotone(f: Callable[[float], float], target: float, low: float, high:
     return low if abs(f_low) <= abs(f_high) else high
 
 
-class OutOfReach(CalculatorInputError):
+class OutOfReach(NoSolution):
     """The target output is outside what the bracket can produce; carries that range."""
 
     def __init__(self, lowest: float, highest: float):
-        super().__init__(f"target outside [{lowest}, {highest}]")
+        super().__init__(f"target outside [{lowest!r}, {highest!r}]")
         self.lowest, self.highest = lowest, highest

@@ -99,7 +99,7 @@ def test_a_liquidation_price_that_does_not_exist_is_no_solution_not_a_number(inp
 
 def test_a_liquidation_price_at_the_entry_is_a_price():
     result = calculators.get("liquidation-price").compute(**{**LONG, "wallet_balance": 0, "maintenance_margin_rate": 0})
-    assert result == {"liquidation_price": 60_000}
+    assert result == {"liquidation_price": 60_000, "tier": 0}
 
 
 @pytest.mark.parametrize(("target", "given", "reason"), [
@@ -192,9 +192,9 @@ def test_cli_calc_prints_outputs_and_json(capsys):
     args = ["calc", "liquidation-price", "--side", "long", "--quantity", "1", "--entry-price", "60000",
             "--wallet_balance=3000", "--maintenance-margin-rate", "0.004"]
     assert main(args) == 0
-    assert capsys.readouterr().out == "liquidation_price  57228.9156626506 USDT\n"
+    assert capsys.readouterr().out == "liquidation_price  57228.9156626506 USDT\ntier               0 1-based; 0 without tiers\n"
     assert main([*args, "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"liquidation_price": 57228.9156626506}
+    assert json.loads(capsys.readouterr().out) == {"liquidation_price": 57228.9156626506, "tier": 0}
 
 
 def test_cli_calc_solves_and_reads_a_tier_file(capsys):
@@ -269,3 +269,86 @@ def test_tier_and_solve_messages_are_truncated_too():
     with pytest.raises(CalculatorInputError) as raised:
         calculators.get("impermanent-loss").solve(long, impermanent_loss=-0.1)
     assert f"'{long[:40]}…'" in str(raised.value) and len(str(raised.value)) < 200
+
+
+# Issue 11: the first set's edges.
+
+def test_implied_volatility_at_or_below_the_floor_is_no_solution():
+    # A call on F 60,000 struck at 18,000 for one day is worth at least its intrinsic 42,000 (r = 0).
+    inputs = {"option_type": "call", "forward": 60_000, "strike": 18_000, "time_to_expiry": 1 / 365, "risk_free_rate": 0}
+    with pytest.raises(calculators.NoSolution, match="at or below the no-arbitrage floor"):
+        calculators.get("black-76").solve("volatility", price=42_000, **inputs)
+    with pytest.raises(calculators.NoSolution, match="at or above the no-arbitrage ceiling"):
+        calculators.get("black-76").solve("volatility", price=60_000, **inputs)
+    with pytest.raises(calculators.NoSolution, match="at or above the no-arbitrage ceiling"):
+        calculators.get("black-scholes").solve("volatility", price=40 * math.exp(-0.1 * 0.5), option_type="put",
+                                               spot=42, strike=40, time_to_expiry=0.5, risk_free_rate=0.1)
+
+
+def test_a_price_beyond_the_volatility_range_is_no_solution_with_exact_bounds():
+    inputs = {"option_type": "call", "forward": 60_000, "strike": 65_000, "time_to_expiry": 1 / 365, "risk_free_rate": 0}
+    highest = calculators.get("black-76").compute(**inputs, volatility=10)["price"]
+    with pytest.raises(calculators.NoSolution) as raised:
+        calculators.get("black-76").solve("volatility", price=highest * 1.5, **inputs)
+    assert repr(highest) in str(raised.value) and "from 1e-100 to 10.0" in str(raised.value)
+
+
+@pytest.mark.parametrize(("limit", "weight", "count"), [(0.3, 0.1, 3), (0.7, 0.1, 7), (2400, 5, 480), (1, 3, 0),
+                                                          (1e-7, 1e-8, 10), (2400, 7, 342), (0.29, 0.1, 2)])
+def test_rate_limit_budget_counts_the_decimals_as_written(limit, weight, count):
+    out = calculators.get("rate-limit-budget").compute(limit=limit, window_seconds=60, request_weight=weight)
+    assert out["max_requests_per_window"] == count
+
+
+def test_delta_hedge_takes_any_finite_delta():
+    # Black-Scholes with a negative dividend yield (negative carry): delta e^(-qT)·N(d1) exceeds 1.
+    delta = calculators.get("black-scholes").compute(option_type="call", spot=100, strike=1, time_to_expiry=1,
+                                                     volatility=0.2, risk_free_rate=0, dividend_yield=-1)["delta"]
+    assert delta == pytest.approx(math.e)
+    assert calculators.get("delta-hedge").compute(option_delta=delta, contracts=2)["hedge_quantity"] == -2 * delta
+    with pytest.raises(CalculatorInputError, match="option_delta must be a finite number"):
+        calculators.get("delta-hedge").compute(option_delta=math.inf, contracts=2)
+
+
+@pytest.mark.parametrize("extra", [{"maintenance_margin_rate": 0.01}, {"maintenance_amount": 0},
+                                   {"maintenance_margin_rate": 0.01, "maintenance_amount": 50}])
+def test_tiers_and_an_explicit_rate_or_amount_are_an_input_error(extra):
+    tiers = EXAMPLE.read_text()
+    with pytest.raises(CalculatorInputError, match="give either tiers or maintenance_margin_rate") as raised:
+        calculators.get("maintenance-margin").compute(notional=100_000, tiers=tiers, **extra)
+    assert len(raised.value.problems) == 1
+    with pytest.raises(CalculatorInputError, match="not both"):
+        calculators.get("liquidation-price").compute(**LONG_WITHOUT_RATE, wallet_balance=3000, tiers=tiers, **extra)
+
+
+LONG_WITHOUT_RATE = {"side": "long", "quantity": 1, "entry_price": 60_000}
+
+
+@pytest.mark.parametrize(("side", "quantity", "wallet"), [("long", 1, 3000), ("short", 1, 3000), ("long", 10, 30_000),
+                                                          ("short", 50, 150_000), ("long", 0.2, 1000)])
+def test_liquidation_price_with_tiers_uses_the_tier_that_holds_its_own_notional(side, quantity, wallet):
+    table = parse_tiers(EXAMPLE.read_text())
+    calc = calculators.get("liquidation-price")
+    out = calc.compute(side=side, quantity=quantity, entry_price=60_000, wallet_balance=wallet, tiers=list(table))
+    tier = table[int(out["tier"]) - 1]
+    notional = quantity * out["liquidation_price"]
+    assert tier["floor"] < notional <= tier["cap"] or (out["tier"] == 1 and notional <= tier["cap"])
+    margin = calculators.get("maintenance-margin").compute(notional=notional, tiers=list(table))
+    assert margin["tier"] == out["tier"]
+    single = calc.compute(side=side, quantity=quantity, entry_price=60_000, wallet_balance=wallet,
+                          maintenance_margin_rate=margin["applied_rate"], maintenance_amount=margin["applied_amount"])
+    assert single["liquidation_price"] == out["liquidation_price"] and single["tier"] == 0
+    for target in ("entry_price", "wallet_balance", "quantity"):
+        given = {"side": side, "quantity": quantity, "entry_price": 60_000, "wallet_balance": wallet}
+        given.pop(target)
+        found = calc.solve(target, liquidation_price=out["liquidation_price"], tiers=list(table), **given)
+        assert found == pytest.approx({"quantity": quantity, "entry_price": 60_000, "wallet_balance": wallet}[target],
+                                      rel=1e-9)
+
+
+def test_funding_rate_is_capped_per_settlement():
+    rate = calculators.get("funding-rate")
+    assert rate.compute(premium_index=0.01)["funding_rate"] == 0.003
+    assert rate.compute(premium_index=-0.01)["funding_rate"] == -0.003
+    assert rate.compute(premium_index=-0.01, rate_cap=0.02)["funding_rate"] == pytest.approx(-0.0095)
+    assert rate.compute(premium_index=0.0003)["funding_rate"] == pytest.approx(0.0001)

@@ -137,13 +137,55 @@ def test_implied_volatility_recovers_the_volatility(calc_id, kind, under, moneyn
 
 
 @pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
-def test_prices_outside_no_arbitrage_bounds_are_refused(calc_id):
+def test_prices_outside_no_arbitrage_bounds_are_no_solution(calc_id):
     calc = calculators.get(calc_id)
-    inputs = _option(calc_id, "call", 100, 100, 1, 0.3, 0.05)
+    inputs = _option(calc_id, "call", 100, 80, 1, 0.3, 0.05)
     others = {k: v for k, v in inputs.items() if k != "volatility"}
-    for price in (100.5, 1e-9):
-        with pytest.raises(CalculatorInputError, match="no-arbitrage bounds"):
+    floor, ceiling = bounds(calc_id, "call", 100, 80, 1, 0.05, 0.0)
+    for price in (ceiling, 100.5, floor, floor - 1, 0.0):
+        with pytest.raises(calculators.NoSolution, match="no-arbitrage"):
             calc.solve("volatility", price=price, **others)
+    at_the_money = {**others, "strike": 100, "risk_free_rate": 0.0}
+    tiny = calc.solve("volatility", price=1e-9, **at_the_money)  # strictly inside: a (very small) volatility
+    assert close(calc.compute(**at_the_money, volatility=tiny)["price"], 1e-9, rel=1e-9)
+
+
+def bounds(calc_id: str, kind: str, under: float, strike: float, t: float, r: float, q: float) -> tuple[float, float]:
+    """No-arbitrage floor and ceiling of a European price, in the calculators' own arithmetic."""
+    sign, discount = (1 if kind == "call" else -1), math.exp(-r * t)
+    if calc_id == "black-76":
+        return discount * max(sign * (under - strike), 0), discount * (under if sign == 1 else strike)
+    carried = under * math.exp(-q * t)
+    return max(sign * (carried - strike * discount), 0), carried if sign == 1 else strike * discount
+
+
+@settings(max_examples=400, deadline=None)
+@pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
+@given(kind=option_type, under=pos(1, 1e5), moneyness=pos(0.05, 20), t=pos(1 / 365, 100), vol=pos(1e-4, 10),
+       r=pos(-0.05, 0.2), q=pos(-0.05, 0.1))
+def test_the_calculators_own_prices_round_trip(calc_id, kind, under, moneyness, t, vol, r, q):
+    """Every price strictly inside the bounds solves (deep in the money too) and gives itself back;
+    the volatility is exact to 1e-10 up to σ√T = 10 wherever the price pins it down."""
+    calc = calculators.get(calc_id)
+    q = q if calc_id == "black-scholes" else 0.0
+    inputs = _option(calc_id, kind, under, under * moneyness, t, vol, r, q)
+    result = calc.compute(**inputs)
+    others = {k: v for k, v in inputs.items() if k != "volatility"}
+    floor, ceiling = bounds(calc_id, kind, under, under * moneyness, t, r, q)
+    if not floor < result["price"] < ceiling:
+        with pytest.raises(calculators.NoSolution):
+            calc.solve("volatility", price=result["price"], **others)
+        return
+    found = calc.solve("volatility", price=result["price"], **others)
+    again = calc.compute(**others, volatility=found)["price"]
+    assert close(again, result["price"], rel=1e-12, abs_=1e-15 * under)
+    # The price is the difference of two terms A − B (a put: B − A); rounding them costs about an ulp of
+    # A + B, so the volatility is pinned to (A + B)·ε / (σ·∂V/∂σ) relative: require 1e-10 where that is small.
+    held = under * abs(result["delta"])
+    terms = held + abs(held - (1 if kind == "call" else -1) * result["price"])
+    conditioning = terms / (vol * result["vega"] * 100) if result["vega"] else math.inf
+    if vol * math.sqrt(t) <= 10 and conditioning <= 1e5:
+        assert abs(found - vol) <= 1e-10 * vol, (found, vol, conditioning)
 
 
 @pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
@@ -186,8 +228,11 @@ def test_margin_has_no_jump_at_a_tier_boundary(boundary):
 @SETTINGS
 @given(premium=pos(-0.01, 0.01), interest=pos(-0.001, 0.001), clamp=pos(0, 0.005))
 def test_funding_rate_stays_within_the_clamp_of_the_premium(premium, interest, clamp):
-    rate = calculators.get("funding-rate").compute(premium_index=premium, interest_rate=interest, clamp=clamp)
-    assert premium - clamp - 1e-15 <= rate["funding_rate"] <= premium + clamp + 1e-15
+    calc = calculators.get("funding-rate")
+    uncapped = calc.compute(premium_index=premium, interest_rate=interest, clamp=clamp, rate_cap=1)["funding_rate"]
+    assert premium - clamp - 1e-15 <= uncapped <= premium + clamp + 1e-15
+    capped = calc.compute(premium_index=premium, interest_rate=interest, clamp=clamp)["funding_rate"]
+    assert capped == min(0.003, max(-0.003, uncapped))  # the default cap, per settlement
 
 
 @SETTINGS

@@ -484,7 +484,7 @@ def test_black_scholes_implied_volatility_recovers_textbook_vol(option_type, spo
 def test_black_scholes_implied_volatility_refuses_arbitrage_prices(price):
     # Hull Example 15.6 inputs (S0 = 42, K = 40, r = 10 %, T = 0.5): no volatility gives a call worth
     # more than the stock (42) or less than S0 − K·e^(−rT) ≈ 3.95.
-    with pytest.raises(CalculatorInputError):
+    with pytest.raises(calculators.NoSolution, match="no volatility gives it"):
         calc("black-scholes").solve("volatility", price=price, option_type="call", spot=42, strike=40,
                                     time_to_expiry=0.5, risk_free_rate=0.1)
 
@@ -539,7 +539,7 @@ def test_black76_implied_volatility_recovers_haug_vol(option_type, forward, stri
 
 def test_black76_implied_volatility_refuses_put_above_discounted_strike():
     # A put on a forward is worth at most K·e^(−rT) = 19·e^(−0.075) ≈ 17.63 (Haug's F = X = 19 inputs).
-    with pytest.raises(CalculatorInputError):
+    with pytest.raises(calculators.NoSolution, match="at or above the no-arbitrage ceiling"):
         calc("black-76").solve("volatility", price=18.0, option_type="put", forward=19, strike=19,
                                time_to_expiry=0.75, risk_free_rate=0.10)
 

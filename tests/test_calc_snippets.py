@@ -9,10 +9,12 @@ snippet must agree to 1e-12 relative and throw ``RangeError`` where Python refus
 from __future__ import annotations
 
 import json
+import math
 import random
 import shutil
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import mpmath
@@ -50,6 +52,8 @@ CASES: dict[str, list[dict]] = {
         {"side": "long", "quantity": 2.5, "entry_price": 60_000, "wallet_balance": 12_000, "maintenance_margin_rate": 0.01,
          "maintenance_amount": 1300},
         {"side": "short", "quantity": 3, "entry_price": 1850.25, "wallet_balance": 0, "maintenance_margin_rate": 0},
+        {"side": "long", "quantity": 10, "entry_price": 60_000, "wallet_balance": 30_000, "tiers": TIERS},
+        {"side": "short", "quantity": 50, "entry_price": 60_000, "wallet_balance": 150_000, "tiers": TIERS},
     ],
     "linear-pnl": [
         {"side": "short", "quantity": 0.75, "entry_price": 60_000, "exit_price": 63_000},
@@ -63,6 +67,8 @@ CASES: dict[str, list[dict]] = {
         {"premium_index": -0.002, "interest_rate": 0.0001, "clamp": 0.0005},
         {"premium_index": 0.0001, "interest_rate": 0.0001, "clamp": 0},
         {"premium_index": 0.00042},
+        {"premium_index": 0.02, "rate_cap": 0.0075},
+        {"premium_index": -0.01},
     ],
     "funding-payment": [
         {"side": "short", "notional": 250_000, "funding_rate": -0.00075},
@@ -81,10 +87,14 @@ CASES: dict[str, list[dict]] = {
         {"option_type": "call", "forward": 19, "strike": 17, "time_to_expiry": 0.75, "volatility": 0.28,
          "risk_free_rate": 0.1},
     ],
-    "delta-hedge": [{"option_delta": -0.35, "contracts": -25, "contract_size": 0.01}, {"option_delta": 1, "contracts": 3}],
+    "delta-hedge": [{"option_delta": -0.35, "contracts": -25, "contract_size": 0.01}, {"option_delta": 1, "contracts": 3},
+                    {"option_delta": 2.718281828459045, "contracts": -4}],
     "rate-limit-budget": [
         {"limit": 1200, "window_seconds": 60, "request_weight": 7, "requests_per_second": 2.5},
         {"limit": 6000, "window_seconds": 1, "request_weight": 1},
+        {"limit": 0.3, "window_seconds": 1, "request_weight": 0.1},
+        {"limit": 0.7, "window_seconds": 10, "request_weight": 0.1, "requests_per_second": 3},
+        {"limit": 1e-7, "window_seconds": 1, "request_weight": 1e-8},
     ],
     "token-bucket": [
         {"capacity": 10, "refill_rate": 2, "tokens": 0, "elapsed_seconds": 0, "cost": 5},
@@ -106,6 +116,17 @@ JS_REFUSALS = [
     ("maintenance-margin", {"notional": 100, "maintenance_margin_rate": 0.01, "maintenance_amount": 2}, "must not exceed"),
     ("maintenance-margin", {"notional": 100}, "give maintenance_margin_rate or tiers"),
     ("maintenance-margin", {"notional": 6e8, "tiers": TIERS}, "above the last tier's cap"),
+    ("maintenance-margin", {"notional": 100, "tiers": TIERS, "maintenance_amount": 0}, "not both"),
+    ("liquidation-price", {"side": "long", "quantity": 1, "entry_price": 60_000, "wallet_balance": 3000,
+                           "maintenance_margin_rate": 0.01, "tiers": TIERS}, "not both"),
+]
+
+# Valid inputs without a result: the JavaScript snippet throws its own NoSolution, the API calculators.NoSolution.
+JS_NONE = [
+    ("liquidation-price", {"side": "long", "quantity": 1, "entry_price": 60_000, "wallet_balance": 100_000,
+                           "maintenance_margin_rate": 0.005}, "the collateral covers a fall to zero"),
+    ("liquidation-price", {"side": "long", "quantity": 1, "entry_price": 60_000, "wallet_balance": 0,
+                           "maintenance_margin_rate": 0.005}, "above the entry price for a long"),
 ]
 
 
@@ -182,6 +203,32 @@ def test_javascript_snippet_throws_range_error_where_python_refuses(calc_id, inp
     thrown = run_js(tmp_path, source)
     assert thrown is not None, f"{calc_id} returned a result for {inputs}"
     assert thrown[0] == "RangeError" and phrase in thrown[1], thrown
+
+
+@pytest.mark.parametrize(("calc_id", "inputs", "reason"), JS_NONE, ids=[f"{c}-{r[:20]}" for c, _, r in JS_NONE])
+def test_snippets_raise_no_solution_where_the_quantity_does_not_exist(calc_id, inputs, reason, tmp_path):
+    with pytest.raises(calculators.NoSolution, match=reason):
+        calculators.get(calc_id).compute(**inputs)
+    call = (f"\n\nimport json as _json, sys as _sys\n"
+            f"try:\n    {python_name(calc_id)}(**_json.loads(_sys.argv[1]))\n    print('null')\n"
+            f"except ValueError as e:\n    print(_json.dumps([type(e).__name__, str(e)]))\n")
+    raised = json.loads(run([sys.executable, "-I", "-S", "-c", artifact(calc_id).python + call, json.dumps(inputs)]))
+    assert raised[0] == "NoSolution" and reason in raised[1], raised
+    source = (artifact(calc_id).javascript +
+              f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); console.log('null'); }}\n"
+              "catch (e) { console.log(JSON.stringify([e.constructor.name, e instanceof Error, e.message])); }\n")
+    thrown = run_js(tmp_path, source)
+    assert thrown[:2] == ["NoSolution", True] and reason in thrown[2], thrown
+
+
+def test_runtime_floor_quotient_counts_the_decimals_as_written():
+    pairs = [(0.3, 0.1), (0.7, 0.1), (2400, 7), (1e-7, 1e-8), (1e21, 3), (5e-324, 1e-300), (123.456, 0.001)]
+    source = (f"const {{floorQuotient}} = require({json.dumps(str(ROOT / 'calculators' / 'runtime.js'))});\n"
+              "const pairs = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
+              "console.log(JSON.stringify(pairs.map(([a, b]) => floorQuotient(a, b))));\n")
+    counts = json.loads(run([node(), "-e", source], input=json.dumps(pairs)))
+    assert [float(c) for c in counts] == [float(math.floor(Fraction(repr(a)) / Fraction(repr(b)))) for a, b in pairs]
+    assert counts[:2] == [3, 7]
 
 
 def test_runtime_erfc_is_accurate_to_a_few_ulps():

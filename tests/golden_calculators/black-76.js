@@ -33,3 +33,11 @@ function black76({option_type, forward, strike, time_to_expiry, volatility, risk
   const rho = -1/100*price*time_to_expiry;
   return {price, delta, gamma, vega, theta, rho};
 }
+
+function bounds_volatility({option_type, forward, strike, time_to_expiry, risk_free_rate, price}) {
+  if (!Object.hasOwn({"call": 1, "put": -1}, option_type)) throw new RangeError(`option_type must be one of call, put, got ${option_type}`);
+  const phi = {"call": 1, "put": -1}[option_type];
+  if (!(price > Math.exp(-risk_free_rate*time_to_expiry)*Math.max(0, phi*(forward - strike)))) throw new NoSolution("price is at or below the no-arbitrage floor (the discounted intrinsic value): no volatility gives it");
+  if (!(price < ((phi == 1) ? (forward*Math.exp(-risk_free_rate*time_to_expiry)) : (strike*Math.exp(-risk_free_rate*time_to_expiry))))) throw new NoSolution("price is at or above the no-arbitrage ceiling (a call: the discounted underlying; a put: the discounted strike): no volatility gives it");
+  return null;
+}

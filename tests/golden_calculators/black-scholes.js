@@ -33,3 +33,11 @@ function blackScholes({option_type, spot, strike, time_to_expiry, volatility, ri
   const rho = (1/100)*phi*strike*time_to_expiry*Math.exp(-risk_free_rate*time_to_expiry)*erfc(-(d2*phi)/Math.sqrt(2))/2;
   return {price, delta, gamma, vega, theta, rho};
 }
+
+function bounds_volatility({option_type, spot, strike, time_to_expiry, risk_free_rate, dividend_yield = 0.0, price}) {
+  if (!Object.hasOwn({"call": 1, "put": -1}, option_type)) throw new RangeError(`option_type must be one of call, put, got ${option_type}`);
+  const phi = {"call": 1, "put": -1}[option_type];
+  if (!(price > Math.max(0, phi*(spot*Math.exp(-dividend_yield*time_to_expiry) - strike*Math.exp(-risk_free_rate*time_to_expiry))))) throw new NoSolution("price is at or below the no-arbitrage floor (the discounted intrinsic value): no volatility gives it");
+  if (!(price < ((phi == 1) ? (spot*Math.exp(-dividend_yield*time_to_expiry)) : (strike*Math.exp(-risk_free_rate*time_to_expiry))))) throw new NoSolution("price is at or above the no-arbitrage ceiling (a call: the discounted underlying; a put: the discounted strike): no volatility gives it");
+  return null;
+}

@@ -31,3 +31,11 @@ function inverseOption({option_type, forward, strike, time_to_expiry, volatility
   const premium_adjusted_delta = delta - price_coin;
   return {price_coin, price_usd, delta, premium_adjusted_delta};
 }
+
+function bounds_volatility({option_type, forward, strike, time_to_expiry, price_coin}) {
+  if (!Object.hasOwn({"call": 1, "put": -1}, option_type)) throw new RangeError(`option_type must be one of call, put, got ${option_type}`);
+  const phi = {"call": 1, "put": -1}[option_type];
+  if (!(price_coin > Math.max(0, phi*(forward - strike))/forward)) throw new NoSolution("price_coin must be above the option's intrinsic value in coin (max(\u03c6\u00b7(forward \u2212 strike), 0) / forward): no volatility gives a price at or below it");
+  if (!(price_coin < (1/2)*(forward*(phi + 1) + strike*(1 - phi))/forward)) throw new NoSolution("price_coin must be below 1 for a call and strike / forward for a put: no volatility gives a price at or above it");
+  return null;
+}

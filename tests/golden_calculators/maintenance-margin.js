@@ -11,10 +11,13 @@ function tierLookup(tiers, notional) {
   throw new RangeError(`notional ${notional} is above the last tier's cap ${tiers[tiers.length - 1].cap}`);
 }
 
-function maintenanceMargin({notional, maintenance_margin_rate = null, maintenance_amount = 0.0, tiers = null}) {
+function maintenanceMargin({notional, maintenance_margin_rate = null, maintenance_amount = null, tiers = null}) {
   let tier = 0;
-  if (tiers) [maintenance_margin_rate, maintenance_amount, tier] = tierLookup(tiers, notional);
-  else if (maintenance_margin_rate === null) throw new RangeError('give maintenance_margin_rate or tiers');
+  if (tiers) {
+    if (maintenance_margin_rate !== null || maintenance_amount !== null) throw new RangeError("give either tiers or maintenance_margin_rate and maintenance_amount, not both: a tier table supplies the rate and the amount");
+    [maintenance_margin_rate, maintenance_amount, tier] = tierLookup(tiers, notional);
+  } else if (maintenance_margin_rate === null) throw new RangeError('give maintenance_margin_rate or tiers');
+  if (maintenance_amount === null) maintenance_amount = 0.0;
   if (!(maintenance_amount <= maintenance_margin_rate*notional)) throw new RangeError("maintenance_amount must not exceed notional \u00d7 maintenance_margin_rate (the margin would be negative)");
   const maintenance_margin = -maintenance_amount + maintenance_margin_rate*notional;
   const applied_rate = maintenance_margin_rate;

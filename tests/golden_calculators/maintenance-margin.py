@@ -11,7 +11,7 @@ def tier_lookup(tiers, notional):
     raise ValueError(f"notional {notional} is above the last tier's cap {tiers[-1]['cap']}")
 
 
-def maintenance_margin(*, notional, maintenance_margin_rate=None, maintenance_amount=0.0, tiers=None):
+def maintenance_margin(*, notional, maintenance_margin_rate=None, maintenance_amount=None, tiers=None):
     """Maintenance margin: Maintenance margin of a position from a rate and amount, or from a tier table.
 
     notional: Position notional (USDT); ≥ 0.
@@ -22,9 +22,13 @@ def maintenance_margin(*, notional, maintenance_margin_rate=None, maintenance_am
     """
     tier = 0
     if tiers:
+        if maintenance_margin_rate is not None or maintenance_amount is not None:
+            raise ValueError('give either tiers or maintenance_margin_rate and maintenance_amount, not both: a tier table supplies the rate and the amount')
         maintenance_margin_rate, maintenance_amount, tier = tier_lookup(tiers, notional)
     elif maintenance_margin_rate is None:
         raise ValueError('give maintenance_margin_rate or tiers')
+    if maintenance_amount is None:
+        maintenance_amount = 0.0
     if not (maintenance_amount <= maintenance_margin_rate*notional):
         raise ValueError('maintenance_amount must not exceed notional × maintenance_margin_rate (the margin would be negative)')
     maintenance_margin = -maintenance_amount + maintenance_margin_rate*notional

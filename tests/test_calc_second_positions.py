@@ -329,8 +329,8 @@ def test_an_average_outside_the_open_interval_is_no_solution(target):
 @pytest.mark.parametrize(("risk", "entry", "stop", "quantity", "notional", "tol", "source"), [
     (50, 60_000, 58_800, 50 / 1200, 2500, 0.5, "Marginpad, How to Calculate Position Size in Crypto Futures — "
                                                "https://marginpad.io/blog/how-to-calculate-position-size/"),
-    (100, 3000, 2880, 0.833, 2500, 0.5, "Traders Make Money, position size calculator worked example — "
-                                        "https://tradersmakemoney.com/tools/position-size-calculator"),
+    (100, 3000, 2880, 0.833, 2500, 0.5, "by hand, the fixed-fractional rule R / |E − S|: 100 / 120 = 0.8333 units, "
+                                        "0.8333 × 3,000 = 2,500 notional"),
 ])
 def test_position_size_published_examples_without_fees(risk, entry, stop, quantity, notional, tol, source):
     out = calc("position-size").compute(side="long", risk_amount=risk, entry_price=entry, stop_price=stop, fee_rate=0)

@@ -18,7 +18,17 @@ from . import tiers
 from .artifacts import Artifact, artifact
 from .exact import floor_quotient
 from .solver import OutOfReach, solve_monotone
-from .spec import CalculatorInputError, CalculatorSpec, InputProblem, NoSolution, as_number, quote
+from .spec import (
+    CalculatorInputError,
+    CalculatorSpec,
+    InputProblem,
+    NoSolution,
+    as_number,
+    check_choice,
+    check_number,
+    check_outputs,
+    quote,
+)
 from .tier_search import BOTH_GIVEN, tier_for
 
 
@@ -186,7 +196,9 @@ def _call(function: Callable[..., Any], inputs: Mapping[str, Any], what: str) ->
 def _load(source: str, name: str) -> Callable[..., Any]:
     namespace: dict[str, Any] = {"__name__": "calculators.snippet", "math": math, "tier_lookup": tiers.tier_lookup,
                                  "floor_quotient": floor_quotient, "tier_for": tier_for,
-                                 "NoSolution": NoSolution}
+                                 "NoSolution": NoSolution, "check_number": check_number, "check_choice": check_choice,
+                                 "check_outputs": check_outputs, "CalculatorInputError": CalculatorInputError}
     exec(compile(source, f"<generated {name}>", "exec"), namespace)  # our own generated code, not user input
-    namespace["NoSolution"] = NoSolution  # the snippet defines its own; the API raises the public class
+    # The snippet defines its own classes; the API raises the public ones.
+    namespace.update(NoSolution=NoSolution, CalculatorInputError=CalculatorInputError)
     return namespace[name]

@@ -8,6 +8,7 @@ JavaScript text is what the widget runs and what its snippet shows.
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from collections.abc import Iterable
@@ -17,6 +18,8 @@ import sympy as sp
 from sympy.printing.jscode import JavascriptCodePrinter
 from sympy.printing.pycode import PythonCodePrinter
 
+from . import numbers
+from . import spec as specs
 from .spec import CalculatorSpec, Input
 from .symbolic import Definition, Guard, local
 from .tier_search import BOTH_GIVEN
@@ -28,6 +31,10 @@ RUNTIME_JS = Path(__file__).with_name("runtime.js")
 NO_SOLUTION_PY = ('class NoSolution(ValueError):\n'
                   '    """The inputs are valid, but the quantity asked for does not exist."""\n')
 WIDGET_JS = Path(__file__).with_name("widget.js")
+PY_IMPORTS = "import math\nimport re\nfrom decimal import Decimal\n"
+# The input checks every Python snippet starts with: the API's own functions (spec.py), copied.
+PY_CHECK_FUNCTIONS = (numbers.js_string, specs.quote, specs.as_number, specs.check_number, specs.check_choice,
+                      specs.check_outputs)
 
 
 class _Python(PythonCodePrinter):
@@ -129,13 +136,63 @@ def _tier_supplied(spec: CalculatorSpec) -> list[Input]:
     return [i for i in spec.inputs if i.name in TIER_OUTPUTS]
 
 
-def _preamble_py(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:
+def python_checks(uses_choices: bool = True) -> str:
+    """The exception class, constants and check functions a Python snippet needs, as module text."""
+    header = ("class CalculatorInputError(ValueError):\n"
+              '    """An input the calculator refuses; the message names it, the value and the allowed range."""\n\n\n'
+              f"QUOTE_LIMIT = {specs.QUOTE_LIMIT!r}\nNUMBER = re.compile({specs.NUMBER.pattern!r})\n")
+    functions = [f for f in PY_CHECK_FUNCTIONS if uses_choices or f is not specs.check_choice]
+    return "\n\n".join([header, *(inspect.getsource(f) for f in functions)])
+
+
+def _held_back(spec: CalculatorSpec, item: Input) -> bool:
+    """True for the rate and amount a tier table may supply: ``None`` there means "from the table"."""
+    return "tiers" in spec.input_names and item.name in TIER_OUTPUTS
+
+
+def _number_options(item: Input) -> list[tuple[str, object]]:
+    """The bounds of a number input, only those that differ from ``check_number``'s defaults."""
+    options = [("low", item.low), ("high", item.high), ("low_open", item.low_open or None)]
+    options = [(key, value) for key, value in options if value is not None]
+    return options + ([("bounds", item.bounds_text)] if options else [])
+
+
+def _check_inputs_py(spec: CalculatorSpec, skip: str = "", extra: str = "") -> list[str]:
+    """``name = check_…(name, …)`` for every input (and a solver's target output), in the catalog's order."""
     lines = []
-    for name, values in defn.choices.items():
-        sign = defn.symbols[name].name
-        lines += [f"if {name} not in {tuple(values)!r}:",
-                  f"    raise ValueError(f\"{name} must be one of {', '.join(values)}, got {{{name}!r}}\")",
-                  f"{sign} = {values!r}[{name}]"]
+    for item in spec.inputs:
+        name = item.name
+        if name == skip or item.kind == "tiers":
+            continue
+        if item.choices:
+            lines.append(f"{name} = check_choice({name!r}, {name}, {tuple(item.choices)!r})")
+            continue
+        options = "".join(f", {key}={value!r}" for key, value in _number_options(item))
+        line = f"{name} = check_number({name!r}, {name}{options})"
+        lines.append(f"if {name} is not None:\n    {line}" if _held_back(spec, item) else line)
+    return lines + ([f"{extra} = check_number({extra!r}, {extra})"] if extra else [])
+
+
+def _check_inputs_js(spec: CalculatorSpec, skip: str = "", extra: str = "") -> list[str]:
+    """``name = check…(name, …);`` for every input (and a solver's target output), as in Python."""
+    lines = []
+    for item in spec.inputs:
+        name = item.name
+        if name == skip or item.kind == "tiers":
+            continue
+        if item.choices:
+            lines.append(f"{name} = checkChoice({json.dumps(name)}, {name}, {json.dumps(list(item.choices))});")
+            continue
+        keys = {"low_open": "lowOpen"}
+        options = ", ".join(f"{keys.get(key, key)}: {json.dumps(value, ensure_ascii=False)}"
+                            for key, value in _number_options(item))
+        line = f"{name} = checkNumber({json.dumps(name)}, {name}{', {' + options + '}' if options else ''});"
+        lines.append(f"if ({name} !== null) {line}" if _held_back(spec, item) else line)
+    return lines + ([f"{extra} = checkNumber({json.dumps(extra)}, {extra});"] if extra else [])
+
+
+def _preamble_py(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:
+    lines = [f"{defn.symbols[name].name} = {values!r}[{name}]" for name, values in defn.choices.items()]
     if "tiers" in spec.input_names:
         rate, amount, tier = TIER_OUTPUTS
         lookup = ("tier_lookup(tiers, notional)" if notional is None
@@ -148,12 +205,7 @@ def _preamble_py(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | Non
 
 
 def _preamble_js(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:
-    lines = []
-    for name, values in defn.choices.items():
-        sign = defn.symbols[name].name
-        lines += [f"if (!Object.hasOwn({json.dumps(values)}, {name})) "
-                  f"throw new RangeError(`{name} must be one of {', '.join(values)}, got ${{{name}}}`);",
-                  f"const {sign} = {json.dumps(values)}[{name}];"]
+    lines = [f"const {defn.symbols[name].name} = {json.dumps(values)}[{name}];" for name, values in defn.choices.items()]
     if "tiers" in spec.input_names:
         rate, amount, tier = TIER_OUTPUTS
         lookup = ("tierLookup(tiers, notional)" if notional is None
@@ -219,17 +271,17 @@ def _assignments(defn: Definition) -> list[tuple[str, sp.Expr]]:
 
 def python_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``def <id>(*, inputs...) -> dict`` in stdlib Python (``math`` only)."""
-    body = [*_docstring(spec), *_preamble_py(defn, spec, tier_notional(defn, spec))]
+    body = [*_docstring(spec), *_check_inputs_py(spec), *_preamble_py(defn, spec, tier_notional(defn, spec))]
     body += _guarded(defn, lambda name, expr: f"{name} = {_py(expr)}", _guards_py)
-    body.append("return {" + ", ".join(f'"{name}": {name}' for name in spec.output_names) + "}")
+    body.append("return check_outputs({" + ", ".join(f'"{name}": {name}' for name in spec.output_names) + "})")
     return f"def {python_name(spec.id)}({_py_parameters(spec)}):\n{_indent(body)}\n"
 
 
 def javascript_function(defn: Definition, spec: CalculatorSpec) -> str:
     """``function <camelId>({inputs...})`` in plain JavaScript, using the runtime's ``erfc``."""
-    body = [*_preamble_js(defn, spec, tier_notional(defn, spec))]
+    body = [*_check_inputs_js(spec), *_preamble_js(defn, spec, tier_notional(defn, spec))]
     body += _guarded(defn, lambda name, expr: f"const {name} = {_js(expr)};", _guards_js)
-    body.append("return {" + ", ".join(spec.output_names) + "};")
+    body.append("return checkOutputs({" + ", ".join(spec.output_names) + "});")
     return f"function {js_name(spec.id)}({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
 
 
@@ -244,13 +296,15 @@ def closed_form(defn: Definition, target: str) -> sp.Expr:
 
 def python_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
     """``def solve_<target>(*, other inputs..., <primary>)`` returning the target input."""
-    body = [*_preamble_py(defn, spec, tier_notional(defn, spec, target, solution)),
+    body = [*_check_inputs_py(spec, target, defn.primary),
+            *_preamble_py(defn, spec, tier_notional(defn, spec, target, solution)),
             *_guards_py(defn.solve_guards.get(target, ())), f"return {_py(solution)}"]
     return f"def solve_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
 
 
 def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
-    body = [*_preamble_js(defn, spec, tier_notional(defn, spec, target, solution)),
+    body = [*_check_inputs_js(spec, target, defn.primary),
+            *_preamble_js(defn, spec, tier_notional(defn, spec, target, solution)),
             *_guards_js(defn.solve_guards.get(target, ())), f"return {_js(solution)};"]
     return (f"function solve_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
             f"{_indent(body, '  ')}\n}}\n")
@@ -262,12 +316,14 @@ def python_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
     A target output outside what any value of ``target`` can give (an option price at or below
     its no-arbitrage floor) fails one of ``solve_guards[target]``; the search runs only if none fails.
     """
-    body = [*_preamble_py(defn, spec), *_guards_py(defn.solve_guards.get(target, ())), "return None"]
+    body = [*_check_inputs_py(spec, target, defn.primary), *_preamble_py(defn, spec),
+            *_guards_py(defn.solve_guards.get(target, ())), "return None"]
     return f"def bounds_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
 
 
 def javascript_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
-    body = [*_preamble_js(defn, spec), *_guards_js(defn.solve_guards.get(target, ())), "return null;"]
+    body = [*_check_inputs_js(spec, target, defn.primary), *_preamble_js(defn, spec),
+            *_guards_js(defn.solve_guards.get(target, ())), "return null;"]
     return (f"function bounds_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
             f"{_indent(body, '  ')}\n}}\n")
 

@@ -24,15 +24,18 @@ def generate_all() -> dict[str, Artifact]:
 def generate(spec: CalculatorSpec) -> Artifact:
     defn = DEFINITIONS[spec.id]
     function = codegen.python_function(defn, spec)
-    helpers = [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
+    helpers = [codegen.python_checks("check_choice(" in function)]
+    helpers += [inspect.getsource(tiers.tier_lookup)] if "tiers" in spec.input_names else []
     helpers += [inspect.getsource(tier_search.tier_for)] if "tier_for(" in function else []
     helpers += [inspect.getsource(exact.floor_quotient)] if "floor_quotient(" in function else []
     helpers += [codegen.NO_SOLUTION_PY] if "NoSolution(" in function else []
-    python = "\n\n".join(["import math\n" if "math." in function else "", *helpers, function]).lstrip("\n")
+    python = "\n\n".join([codegen.PY_IMPORTS, *helpers, function])
     js_function = codegen.javascript_function(defn, spec)
     solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
-    js_helpers = [codegen.runtime_section(name) for name in ("erfc", "tierLookup", "tierFor", "floorQuotient", "NoSolution")
-                  if f"{name}(" in js_function or (name == "tierLookup" and "tierFor(" in js_function)]
+    sections = ("checks", "erfc", "tierLookup", "tierFor", "floorQuotient", "NoSolution")
+    js_helpers = [codegen.runtime_section(name) for name in sections
+                  if f"{name}(" in js_function or (name == "tierLookup" and "tierFor(" in js_function)
+                  or (name == "checks" and "checkOutputs(" in js_function)]
     return Artifact(
         python=python,
         javascript="\n".join([*js_helpers, js_function]),

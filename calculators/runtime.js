@@ -1,7 +1,47 @@
-// Hand-written runtime for the generated calculators: a precise erfc, the tier lookup, NoSolution,
-// the monotone solver, and input checking. No DOM here (widget.js does that), so Node
-// can run it. Marked sections are copied verbatim into the copyable JS snippets.
+// Hand-written runtime for the generated calculators: a snippet's input checks, a precise erfc,
+// the tier lookup, NoSolution, the monotone solver, and the widget's input checking. No DOM here
+// (widget.js does that), so Node can run it. Marked sections are copied verbatim into the copyable JS snippets.
 "use strict";
+
+// <checks>
+// A copyable snippet's input checks, in the API's words (spec.py's quote, check_number,
+// check_choice, check_outputs), so copied code refuses what the page refuses, and says so alike.
+const INPUT_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+// A refused value as a message repeats it: text in quotes, a number as String(x), cut to 40 characters.
+function quoteValue(value) {
+  const chars = Array.from(String(value));
+  const text = chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+  return typeof value === "string" ? `'${text}'` : text;
+}
+
+// `value` (a number, or text written as a number) as a finite number within the bounds.
+function checkNumber(name, value, {low = null, high = null, lowOpen = false, bounds = "any finite number"} = {}) {
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) throw new RangeError(`${name} is required`);
+  if (typeof value === "string" ? !INPUT_NUMBER.test(value) : typeof value !== "number") {
+    throw new RangeError(`${name} must be a number, got ${quoteValue(value)}`);
+  }
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new RangeError(`${name} must be a finite number, got ${quoteValue(value)}`);
+  if ((low !== null && (lowOpen ? number <= low : number < low)) || (high !== null && number > high)) {
+    throw new RangeError(`${name} = ${number} is out of range; it must be ${bounds}`);
+  }
+  return number;
+}
+
+function checkChoice(name, value, choices) {
+  if (typeof value === "string" && choices.includes(value)) return value;
+  throw new RangeError(`${name} must be one of ${choices.join(", ")}, got ${quoteValue(value)}`);
+}
+
+// The outputs unchanged when every one is a finite number; NaN or ±Infinity means the inputs were too extreme.
+function checkOutputs(outputs) {
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!Number.isFinite(value)) throw new RangeError(`these inputs are too extreme: ${name} is not a finite number`);
+  }
+  return outputs;
+}
+// </checks>
 
 // <erfc>
 // Complementary error function, relative error ~5e-16 for all x. Below 0.5 it is
@@ -269,4 +309,4 @@ const GlossaryCalculators = (() => {
   return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked};
 })();
 
-if (typeof module !== "undefined") module.exports = {erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};
+if (typeof module !== "undefined") module.exports = {checkNumber, checkChoice, checkOutputs, quoteValue, erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};

@@ -50,16 +50,22 @@ QUOTE_LIMIT = 40  # characters of a value a message repeats
 NUMBER = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*\Z")
 
 
-def quote(value: Any) -> str:
-    """``repr(value)`` cut to about ``QUOTE_LIMIT`` characters with "…".
+def quote(value: object) -> str:
+    """A refused value as a message repeats it: text in quotes, a float as JavaScript's ``String(x)``.
 
-    Messages quote the offending value so a reader sees what went wrong, but a pasted
-    100,000-digit number must not become a 100,000-character message.
+    JavaScript writes values the same way (runtime.js ``quote`` and ``quoteValue``), so one
+    mistake reads the same in every language. The text is cut to about ``QUOTE_LIMIT``
+    characters with "…": a pasted 100,000-digit number must not become a huge message.
     """
-    if isinstance(value, str):
-        return repr(value if len(value) <= QUOTE_LIMIT else value[:QUOTE_LIMIT] + "…")
-    text = repr(value)
-    return text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT] + "…"
+    if isinstance(value, float):
+        if math.isfinite(value):
+            text = js_string(value)
+        else:
+            text = "NaN" if math.isnan(value) else "-Infinity" if value < 0 else "Infinity"
+    else:
+        text = value if isinstance(value, str) else repr(value)
+    text = text if len(text) <= QUOTE_LIMIT else text[:QUOTE_LIMIT] + "…"
+    return f"'{text}'" if isinstance(value, str) else text
 
 
 @dataclass(frozen=True)
@@ -92,20 +98,16 @@ class Input:
     def coerce(self, value: Any) -> Any:
         """The value as this input's type, or ``CalculatorInputError`` naming input, value and range."""
         if self.choices:
-            if value in self.choices:
-                return value
-            raise CalculatorInputError(f"{self.name} must be {self.bounds_text}, got {quote(value)}")
+            return check_choice(self.name, value, self.choices)
         if self.kind == "tiers":
             return value
-        number = as_number(self.name, value)
-        too_low = self.low is not None and (number <= self.low if self.low_open else number < self.low)
-        too_high = self.high is not None and number > self.high
-        if too_low or too_high:
-            raise CalculatorInputError(f"{self.name} = {js_string(number)} is out of range; it must be {self.bounds_text}")
-        return number
+        return check_number(self.name, value, self.low, self.high, self.low_open, self.bounds_text)
 
 
-def as_number(name: str, value: Any) -> float:
+# ``quote`` and the functions below are copied verbatim into every Python snippet (codegen.python_checks),
+# so copied code refuses what the API refuses, in the same words: they use only the standard library,
+# QUOTE_LIMIT, NUMBER, js_string and CalculatorInputError, which the snippet defines too.
+def as_number(name: str, value: object) -> float:
     """``value`` as a finite float, or ``CalculatorInputError`` naming the input."""
     if isinstance(value, bool):
         raise CalculatorInputError(f"{name} must be a number, got {quote(value)}")
@@ -116,11 +118,37 @@ def as_number(name: str, value: Any) -> float:
             raise CalculatorInputError(f"{name} must be a number, got {quote(value)}")
     try:
         number = float(value)
+    except OverflowError:  # an int beyond the largest double
+        raise CalculatorInputError(f"{name} must be a finite number, got {quote(value)}") from None
     except (TypeError, ValueError):
         raise CalculatorInputError(f"{name} must be a number, got {quote(value)}") from None
     if not math.isfinite(number):
         raise CalculatorInputError(f"{name} must be a finite number, got {quote(value)}")
     return number
+
+
+def check_number(name: str, value: object, low=None, high=None, low_open=False, bounds="any finite number") -> float:
+    """``value`` as a finite float within ``low``/``high`` (``bounds`` says them in words), or ``CalculatorInputError``."""
+    number = as_number(name, value)
+    too_low = low is not None and (number <= low if low_open else number < low)
+    if too_low or (high is not None and number > high):
+        raise CalculatorInputError(f"{name} = {js_string(number)} is out of range; it must be {bounds}")
+    return number
+
+
+def check_choice(name: str, value: object, choices: tuple) -> object:
+    """``value`` if it is one of ``choices``, or ``CalculatorInputError`` listing them."""
+    if isinstance(value, str) and value in choices:
+        return value
+    raise CalculatorInputError(f"{name} must be one of {', '.join(choices)}, got {quote(value)}")
+
+
+def check_outputs(outputs: dict) -> dict:
+    """``outputs`` unchanged when every one is a finite number; a NaN or an infinity means the inputs were too extreme."""
+    for name, value in outputs.items():
+        if not math.isfinite(value):
+            raise CalculatorInputError(f"these inputs are too extreme: {name} is not a finite number")
+    return outputs
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,41 @@
+// A copyable snippet's input checks, in the API's words (spec.py's quote, check_number,
+// check_choice, check_outputs), so copied code refuses what the page refuses, and says so alike.
+const INPUT_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+// A refused value as a message repeats it: text in quotes, a number as String(x), cut to 40 characters.
+function quoteValue(value) {
+  const chars = Array.from(String(value));
+  const text = chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+  return typeof value === "string" ? `'${text}'` : text;
+}
+
+// `value` (a number, or text written as a number) as a finite number within the bounds.
+function checkNumber(name, value, {low = null, high = null, lowOpen = false, bounds = "any finite number"} = {}) {
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) throw new RangeError(`${name} is required`);
+  if (typeof value === "string" ? !INPUT_NUMBER.test(value) : typeof value !== "number") {
+    throw new RangeError(`${name} must be a number, got ${quoteValue(value)}`);
+  }
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new RangeError(`${name} must be a finite number, got ${quoteValue(value)}`);
+  if ((low !== null && (lowOpen ? number <= low : number < low)) || (high !== null && number > high)) {
+    throw new RangeError(`${name} = ${number} is out of range; it must be ${bounds}`);
+  }
+  return number;
+}
+
+function checkChoice(name, value, choices) {
+  if (typeof value === "string" && choices.includes(value)) return value;
+  throw new RangeError(`${name} must be one of ${choices.join(", ")}, got ${quoteValue(value)}`);
+}
+
+// The outputs unchanged when every one is a finite number; NaN or ±Infinity means the inputs were too extreme.
+function checkOutputs(outputs) {
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!Number.isFinite(value)) throw new RangeError(`these inputs are too extreme: ${name} is not a finite number`);
+  }
+  return outputs;
+}
+
 // Complementary error function, relative error ~5e-16 for all x. Below 0.5 it is
 // 1 − erf from the Maclaurin series; above, Laplace's continued fraction, evaluated
 // bottom-up with a depth that grows as x shrinks. exp(−x²) is taken in two parts so
@@ -21,7 +59,12 @@ function erfc(x) {
 }
 
 function black76({option_type, forward, strike, time_to_expiry, volatility, risk_free_rate}) {
-  if (!Object.hasOwn({"call": 1, "put": -1}, option_type)) throw new RangeError(`option_type must be one of call, put, got ${option_type}`);
+  option_type = checkChoice("option_type", option_type, ["call", "put"]);
+  forward = checkNumber("forward", forward, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  strike = checkNumber("strike", strike, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  time_to_expiry = checkNumber("time_to_expiry", time_to_expiry, {low: 0.0, high: 100.0, lowOpen: true, bounds: "> 0 and ≤ 100"});
+  volatility = checkNumber("volatility", volatility, {low: 0.0, high: 10.0, lowOpen: true, bounds: "> 0 and ≤ 10"});
+  risk_free_rate = checkNumber("risk_free_rate", risk_free_rate, {low: -1.0, high: 1.0, bounds: "≥ -1 and ≤ 1"});
   const phi = {"call": 1, "put": -1}[option_type];
   const d1 = ((1/2)*time_to_expiry*Math.pow(volatility, 2) + Math.log(forward/strike))/(Math.sqrt(time_to_expiry)*volatility);
   const d2 = d1 - Math.sqrt(time_to_expiry)*volatility;
@@ -31,11 +74,16 @@ function black76({option_type, forward, strike, time_to_expiry, volatility, risk
   const vega = (1/100)*forward*Math.sqrt(time_to_expiry)*Math.exp(-risk_free_rate*time_to_expiry)*Math.exp(-(d1)*(d1)/2)/Math.sqrt(2*Math.PI);
   const theta = -1/730*forward*volatility*Math.exp(-risk_free_rate*time_to_expiry)*Math.exp(-(d1)*(d1)/2)/Math.sqrt(2*Math.PI)/Math.sqrt(time_to_expiry) + (1/365)*price*risk_free_rate;
   const rho = -1/100*price*time_to_expiry;
-  return {price, delta, gamma, vega, theta, rho};
+  return checkOutputs({price, delta, gamma, vega, theta, rho});
 }
 
 function bounds_volatility({option_type, forward, strike, time_to_expiry, risk_free_rate, price}) {
-  if (!Object.hasOwn({"call": 1, "put": -1}, option_type)) throw new RangeError(`option_type must be one of call, put, got ${option_type}`);
+  option_type = checkChoice("option_type", option_type, ["call", "put"]);
+  forward = checkNumber("forward", forward, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  strike = checkNumber("strike", strike, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  time_to_expiry = checkNumber("time_to_expiry", time_to_expiry, {low: 0.0, high: 100.0, lowOpen: true, bounds: "> 0 and ≤ 100"});
+  risk_free_rate = checkNumber("risk_free_rate", risk_free_rate, {low: -1.0, high: 1.0, bounds: "≥ -1 and ≤ 1"});
+  price = checkNumber("price", price);
   const phi = {"call": 1, "put": -1}[option_type];
   if (!(price > Math.exp(-risk_free_rate*time_to_expiry)*Math.max(0, phi*(forward - strike)))) throw new NoSolution("price is at or below the no-arbitrage floor (the discounted intrinsic value): no volatility gives it");
   if (!(price < ((phi == 1) ? (forward*Math.exp(-risk_free_rate*time_to_expiry)) : (strike*Math.exp(-risk_free_rate*time_to_expiry))))) throw new NoSolution("price is at or above the no-arbitrage ceiling (a call: the discounted underlying; a put: the discounted strike): no volatility gives it");

@@ -1,4 +1,46 @@
+// A copyable snippet's input checks, in the API's words (spec.py's quote, check_number,
+// check_choice, check_outputs), so copied code refuses what the page refuses, and says so alike.
+const INPUT_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+// A refused value as a message repeats it: text in quotes, a number as String(x), cut to 40 characters.
+function quoteValue(value) {
+  const chars = Array.from(String(value));
+  const text = chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+  return typeof value === "string" ? `'${text}'` : text;
+}
+
+// `value` (a number, or text written as a number) as a finite number within the bounds.
+function checkNumber(name, value, {low = null, high = null, lowOpen = false, bounds = "any finite number"} = {}) {
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) throw new RangeError(`${name} is required`);
+  if (typeof value === "string" ? !INPUT_NUMBER.test(value) : typeof value !== "number") {
+    throw new RangeError(`${name} must be a number, got ${quoteValue(value)}`);
+  }
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new RangeError(`${name} must be a finite number, got ${quoteValue(value)}`);
+  if ((low !== null && (lowOpen ? number <= low : number < low)) || (high !== null && number > high)) {
+    throw new RangeError(`${name} = ${number} is out of range; it must be ${bounds}`);
+  }
+  return number;
+}
+
+function checkChoice(name, value, choices) {
+  if (typeof value === "string" && choices.includes(value)) return value;
+  throw new RangeError(`${name} must be one of ${choices.join(", ")}, got ${quoteValue(value)}`);
+}
+
+// The outputs unchanged when every one is a finite number; NaN or ±Infinity means the inputs were too extreme.
+function checkOutputs(outputs) {
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!Number.isFinite(value)) throw new RangeError(`these inputs are too extreme: ${name} is not a finite number`);
+  }
+  return outputs;
+}
+
 function constantProductSwap({reserve_in, reserve_out, amount_in, fee_rate = 0.003}) {
+  reserve_in = checkNumber("reserve_in", reserve_in, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  reserve_out = checkNumber("reserve_out", reserve_out, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  amount_in = checkNumber("amount_in", amount_in, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  fee_rate = checkNumber("fee_rate", fee_rate, {low: 0.0, high: 0.99, bounds: "≥ 0 and ≤ 0.99"});
   const amount_in_after_fee = amount_in*(1 - fee_rate);
   const amount_out = amount_in_after_fee*reserve_out/(amount_in_after_fee + reserve_in);
   const k_before = reserve_in*reserve_out;
@@ -6,10 +48,14 @@ function constantProductSwap({reserve_in, reserve_out, amount_in, fee_rate = 0.0
   const spot_price = reserve_out/reserve_in;
   const execution_price = amount_out/amount_in;
   const price_impact = -execution_price/spot_price + 1;
-  return {amount_out, k_before, k_after, spot_price, execution_price, price_impact};
+  return checkOutputs({amount_out, k_before, k_after, spot_price, execution_price, price_impact});
 }
 
 function solve_amount_in({reserve_in, reserve_out, fee_rate = 0.003, amount_out}) {
+  reserve_in = checkNumber("reserve_in", reserve_in, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  reserve_out = checkNumber("reserve_out", reserve_out, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  fee_rate = checkNumber("fee_rate", fee_rate, {low: 0.0, high: 0.99, bounds: "≥ 0 and ≤ 0.99"});
+  amount_out = checkNumber("amount_out", amount_out);
   if (!(amount_out < reserve_out)) throw new RangeError("amount_out must be less than reserve_out: a pool cannot be emptied");
   return amount_out*reserve_in/(amount_out*fee_rate - amount_out - fee_rate*reserve_out + reserve_out);
 }

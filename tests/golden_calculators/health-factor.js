@@ -1,16 +1,66 @@
+// A copyable snippet's input checks, in the API's words (spec.py's quote, check_number,
+// check_choice, check_outputs), so copied code refuses what the page refuses, and says so alike.
+const INPUT_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+// A refused value as a message repeats it: text in quotes, a number as String(x), cut to 40 characters.
+function quoteValue(value) {
+  const chars = Array.from(String(value));
+  const text = chars.length > 40 ? chars.slice(0, 40).join("") + "…" : chars.join("");
+  return typeof value === "string" ? `'${text}'` : text;
+}
+
+// `value` (a number, or text written as a number) as a finite number within the bounds.
+function checkNumber(name, value, {low = null, high = null, lowOpen = false, bounds = "any finite number"} = {}) {
+  if (value === undefined || (typeof value === "string" && value.trim() === "")) throw new RangeError(`${name} is required`);
+  if (typeof value === "string" ? !INPUT_NUMBER.test(value) : typeof value !== "number") {
+    throw new RangeError(`${name} must be a number, got ${quoteValue(value)}`);
+  }
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new RangeError(`${name} must be a finite number, got ${quoteValue(value)}`);
+  if ((low !== null && (lowOpen ? number <= low : number < low)) || (high !== null && number > high)) {
+    throw new RangeError(`${name} = ${number} is out of range; it must be ${bounds}`);
+  }
+  return number;
+}
+
+function checkChoice(name, value, choices) {
+  if (typeof value === "string" && choices.includes(value)) return value;
+  throw new RangeError(`${name} must be one of ${choices.join(", ")}, got ${quoteValue(value)}`);
+}
+
+// The outputs unchanged when every one is a finite number; NaN or ±Infinity means the inputs were too extreme.
+function checkOutputs(outputs) {
+  for (const [name, value] of Object.entries(outputs)) {
+    if (!Number.isFinite(value)) throw new RangeError(`these inputs are too extreme: ${name} is not a finite number`);
+  }
+  return outputs;
+}
+
 function healthFactor({collateral_amount, collateral_price, liquidation_threshold, debt_value}) {
+  collateral_amount = checkNumber("collateral_amount", collateral_amount, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  collateral_price = checkNumber("collateral_price", collateral_price, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  liquidation_threshold = checkNumber("liquidation_threshold", liquidation_threshold, {low: 0.0, high: 1.0, lowOpen: true, bounds: "> 0 and ≤ 1"});
+  debt_value = checkNumber("debt_value", debt_value, {low: 0.0, lowOpen: true, bounds: "> 0"});
   const health_factor = collateral_amount*collateral_price*liquidation_threshold/debt_value;
   const liquidation_price = debt_value/(collateral_amount*liquidation_threshold);
   const price_drop_to_liquidation = 1 - liquidation_price/collateral_price;
-  return {health_factor, liquidation_price, price_drop_to_liquidation};
+  return checkOutputs({health_factor, liquidation_price, price_drop_to_liquidation});
 }
 
 function solve_collateral_price({collateral_amount, liquidation_threshold, debt_value, health_factor}) {
+  collateral_amount = checkNumber("collateral_amount", collateral_amount, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  liquidation_threshold = checkNumber("liquidation_threshold", liquidation_threshold, {low: 0.0, high: 1.0, lowOpen: true, bounds: "> 0 and ≤ 1"});
+  debt_value = checkNumber("debt_value", debt_value, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  health_factor = checkNumber("health_factor", health_factor);
   if (!(health_factor > 0)) throw new RangeError("health_factor must be greater than 0");
   return debt_value*health_factor/(collateral_amount*liquidation_threshold);
 }
 
 function solve_debt_value({collateral_amount, collateral_price, liquidation_threshold, health_factor}) {
+  collateral_amount = checkNumber("collateral_amount", collateral_amount, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  collateral_price = checkNumber("collateral_price", collateral_price, {low: 0.0, lowOpen: true, bounds: "> 0"});
+  liquidation_threshold = checkNumber("liquidation_threshold", liquidation_threshold, {low: 0.0, high: 1.0, lowOpen: true, bounds: "> 0 and ≤ 1"});
+  health_factor = checkNumber("health_factor", health_factor);
   if (!(health_factor > 0)) throw new RangeError("health_factor must be greater than 0");
   return collateral_amount*collateral_price*liquidation_threshold/health_factor;
 }

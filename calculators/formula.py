@@ -1,17 +1,18 @@
 """The formula display: each step of a definition as MathML, plus a legend of symbols.
 
-SymPy's presentation printer gives MathML without a ``<math>`` root, so each step is
-wrapped in ``<math display="block">``. Browsers render MathML natively, so no script or
-CDN is involved. Symbols are shown in the definition's notation (``LP``, ``σ``, ``d₁``).
+Each step and output is one ``<math display="block">`` equation, set from its display
+expression (``display``: conventional order, hand forms where needed) by ``mathml``, in the
+same notation as the legend. Browsers render MathML natively, so no script or CDN is
+involved. ``working_rows`` gives the same equations, inline, for the widget's
+"How this was computed" list.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-import sympy as sp
-from sympy.printing.mathml import MathMLPresentationPrinter
-
+from .display import display_expr, shown, symbol_of
+from .mathml import mathml
 from .spec import CalculatorSpec
 from .symbolic import Definition, local
 
@@ -19,44 +20,35 @@ SIGN_MEANINGS = {"side": "+1 for a long, −1 for a short", "option_type": "+1 f
                  "contract_type": "0 for linear, 1 for inverse"}
 
 
-class _MathML(MathMLPresentationPrinter):
-    def _named(self, name: str, expr):
-        row = self.dom.createElement("mrow")
-        ident = self.dom.createElement("mi")
-        ident.appendChild(self.dom.createTextNode(name))
-        row.appendChild(ident)
-        row.appendChild(self._paren_comma_separated(*expr.args))
-        return row
-
-    def _print_NormCdf(self, expr):
-        return self._named("N", expr)
-
-    def _print_NormPdf(self, expr):
-        return self._named("n", expr)
-
-
-def _mathml(expr: sp.Basic) -> str:
-    return _MathML({"order": "none"}).doprint(expr)
-
-
-def _shown(defn: Definition, expr: sp.Basic) -> sp.Basic:
-    """``expr`` with every symbol renamed to its notation."""
-    names = {**{sym.name: name for name, sym in defn.symbols.items()}, **{n: n for n, _ in defn.assignments}}
-    mapping = {sym: sp.Symbol(defn.notation.get(names.get(sym.name, sym.name), sym.name))
-               for sym in expr.free_symbols}
-    return expr.xreplace(mapping)
-
-
 def symbol_mathml(defn: Definition, name: str) -> str:
-    sym = defn.symbols.get(name, local(name))
-    return _mathml(_shown(defn, sym))
+    return mathml(symbol_of(defn, name))
+
+
+def shown_steps(defn: Definition) -> list[str]:
+    """Steps and outputs worth an equation: not an input passed through (``m = m``)."""
+    return [name for name, expr in defn.assignments
+            if expr != local(name) and shown(defn, expr) != shown(defn, local(name))]
+
+
+def equation(defn: Definition, name: str) -> str:
+    """``symbol = expression`` as the inside of a ``<math>`` element."""
+    return f"<mrow>{symbol_mathml(defn, name)}<mo>=</mo>{mathml(display_expr(defn, name))}</mrow>"
 
 
 def formula_html(defn: Definition) -> str:
     """One display-math block per step and output, in evaluation order."""
-    blocks = [f'<math display="block"><mrow>{symbol_mathml(defn, name)}<mo>=</mo>{_mathml(_shown(defn, expr))}</mrow></math>'
-              for name, expr in defn.assignments if expr != local(name)]
+    blocks = [f'<math display="block">{equation(defn, name)}</math>' for name in shown_steps(defn)]
     return '<div class="calculator-formula">\n' + "\n".join(blocks) + "\n</div>"
+
+
+def working_rows(defn: Definition) -> list[tuple[str, str]]:
+    """``(name, inline MathML)`` for every step and output, in evaluation order; a passed-through
+    input shows its symbol only."""
+    rows = []
+    for name, _ in defn.assignments:
+        inner = equation(defn, name) if name in shown_steps(defn) else symbol_mathml(defn, name)
+        rows.append((name, f"<math>{inner}</math>"))
+    return rows
 
 
 def legend_rows(defn: Definition, spec: CalculatorSpec) -> list[tuple[str, str, str]]:
@@ -65,9 +57,7 @@ def legend_rows(defn: Definition, spec: CalculatorSpec) -> list[tuple[str, str, 
     rows = []
     for item in spec.inputs:
         if item.name in defn.choices:
-            sign = defn.symbols[item.name].name
-            rows.append((inline(item.name) if sign in defn.notation else f"<math><mi>{sign}</mi></math>",
-                         f"{escape(item.label)}: {SIGN_MEANINGS.get(item.name, '')}", ""))
+            rows.append((inline(item.name), f"{escape(item.label)}: {SIGN_MEANINGS.get(item.name, '')}", ""))
         elif item.name in defn.symbols:
             rows.append((inline(item.name), escape(item.label), escape(item.unit)))
     rows += [(inline(name), "intermediate step", "") for name, _ in defn.steps]

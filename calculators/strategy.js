@@ -119,6 +119,23 @@ const GlossaryStrategy = (() => {
     return totals;
   }
 
+  // builder_view.py's chart_spots: half the lowest to 1.5 × the highest price in play, and every strike.
+  const SAMPLES = 41;
+
+  function chartSpots(legs, spot) {
+    const prices = [spot, ...legs.map(l => l.strike)];
+    const low = Math.min(...prices) * 0.5, high = Math.max(...prices) * 1.5;
+    const xs = [];
+    for (let i = 0; i < SAMPLES; i++) xs.push(low + (high - low) * i / (SAMPLES - 1));
+    xs.push(...legs.filter(l => isOption(l) && low < l.strike && l.strike < high).map(l => l.strike));
+    return [...new Set(xs)].sort((a, b) => a - b);
+  }
+
+  // The premium a leg typed without one is given: its Black-76 value today.
+  function blackPremium(kind, strike, expiryDays, spot, volatility, rate) {
+    return model({kind, strike, expiry_days: expiryDays}, spot, 0, volatility, rate).price;
+  }
+
   // strategy_presets.py's table: (kind, side, strike, expiry_days) around the at-the-money strike k.
   function table(k, w, t) {
     return {
@@ -154,7 +171,7 @@ const GlossaryStrategy = (() => {
   }
 
   return {KINDS, SIDES, GREEKS, PRESETS, LegError, leg, legPnl, isOpen, netPremium, pnlAtExpiry, kinks, finalSlope,
-          breakevens, maxProfit, maxLoss, value, greeks, preset};
+          breakevens, maxProfit, maxLoss, value, greeks, preset, chartSpots, blackPremium};
 })();
 
 if (typeof module !== "undefined") module.exports = {GlossaryStrategy};

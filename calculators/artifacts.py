@@ -40,6 +40,9 @@ class Artifact:
     formula_html: str
     legend: tuple[tuple[str, str, str], ...]  # (symbol MathML, meaning, unit)
     numeric_solves: dict[str, tuple[float, float]]  # input -> bisection bracket
+    python_steps: str  # def steps(...): every step and output by name, for the working list
+    javascript_steps: str  # the same as an anonymous JS function
+    working: tuple[tuple[str, str], ...]  # (step or output name, inline MathML "symbol = formula")
 
 
 def fingerprint() -> str:
@@ -52,6 +55,7 @@ def fingerprint() -> str:
 
 def _from_json(data: dict[str, Any]) -> Artifact:
     return Artifact(**{**data, "legend": tuple(tuple(row) for row in data["legend"]),
+                       "working": tuple(tuple(row) for row in data["working"]),
                        "numeric_solves": {k: tuple(v) for k, v in data["numeric_solves"].items()}})
 
 
@@ -92,11 +96,12 @@ def cache_text(fresh: dict[str, Artifact]) -> str:
 
 def bundle(calc_ids: list[str]) -> str:
     """The widget script: runtime plus every calculator, registered by id."""
-    parts = [(HERE / "runtime.js").read_text(encoding="utf-8")]
+    parts = [(HERE / name).read_text(encoding="utf-8") for name in ("runtime.js", "working.js")]
     for calc_id in calc_ids:
         made = artifact(calc_id)
         solvers = ", ".join(f"{name}: {text.strip()}" for name, text in made.javascript_solvers.items())
         parts.append(f"GlossaryCalculators.register({json.dumps(made.metadata, ensure_ascii=False)},\n"
-                     f"{made.javascript_function.strip()},\n{{{solvers}}});\n")
+                     f"{made.javascript_function.strip()},\n{{{solvers}}});\n"
+                     f"GlossaryWorking.register({json.dumps(calc_id)}, {made.javascript_steps.strip()});\n")
     parts.append((HERE / "widget.js").read_text(encoding="utf-8"))
     return "\n".join(parts)

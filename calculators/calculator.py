@@ -72,6 +72,19 @@ class Calculator:
         """Every output by name; ``CalculatorInputError`` for any input the formula cannot take."""
         return self._run(self._inputs(values))
 
+    @functools.cached_property
+    def _steps(self) -> Callable[..., dict[str, Any]]:
+        return _load(self._code.python_steps, "steps")
+
+    def steps(self, **values: Any) -> dict[str, float]:
+        """Every step and output by name, in evaluation order: the numbers "How this was computed" shows.
+
+        Raises what ``compute`` raises for the same inputs (it runs first, with its checks).
+        """
+        inputs = self._inputs(values)
+        self._run(inputs)
+        return {name: float(value) + 0.0 for name, value in _call(self._steps, inputs, "these inputs").items()}
+
     def solve(self, target: str, **values: Any) -> float:
         """The value of input ``target`` that makes the primary output equal the given one."""
         primary = self.spec.outputs[0].name

@@ -285,6 +285,26 @@ def javascript_function(defn: Definition, spec: CalculatorSpec) -> str:
     return f"function {js_name(spec.id)}({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
 
 
+def python_steps(defn: Definition, spec: CalculatorSpec) -> str:
+    """``def steps(*, inputs...)``: every step and output by name, in order (the working list).
+
+    The compute function's body returning its intermediate values too; the input checks are
+    left out because ``Calculator.steps`` runs the compute function on the same inputs first.
+    """
+    body = [*_preamble_py(defn, spec, tier_notional(defn, spec))]
+    body += _guarded(defn, lambda name, expr: f"{name} = {_py(expr)}", _guards_py)
+    body.append("return {" + ", ".join(f'"{name}": {name}' for name, _ in defn.assignments) + "}")
+    return f"def steps({_py_parameters(spec)}):\n{_indent(body)}\n"
+
+
+def javascript_steps(defn: Definition, spec: CalculatorSpec) -> str:
+    """The same in JavaScript, as an anonymous function (``GlossaryWorking.register`` takes it)."""
+    body = [*_preamble_js(defn, spec, tier_notional(defn, spec))]
+    body += _guarded(defn, lambda name, expr: f"const {name} = {_js(expr)};", _guards_js)
+    body.append("return {" + ", ".join(name for name, _ in defn.assignments) + "};")
+    return f"function ({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
+
+
 def closed_form(defn: Definition, target: str) -> sp.Expr:
     """The input ``target`` as an expression in the other inputs and the primary output."""
     primary = local(defn.primary)

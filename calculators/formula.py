@@ -47,7 +47,7 @@ def working_rows(defn: Definition) -> list[tuple[str, str]]:
     rows = []
     for name, _ in defn.assignments:
         inner = equation(defn, name) if name in shown_steps(defn) else symbol_mathml(defn, name)
-        rows.append((name, f"<math>{inner}</math>"))
+        rows.append((name, f'<math displaystyle="true">{inner}</math>'))
     return rows
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from . import REGISTRY, codegen, exact, tier_search, tiers
 from .artifacts import Artifact
 from .definitions import DEFINITIONS
-from .formula import formula_html, legend_rows
+from .formula import formula_html, legend_rows, working_rows
 from .spec import CalculatorSpec
 
 
@@ -47,7 +47,10 @@ def generate(spec: CalculatorSpec) -> Artifact:
         metadata=metadata(spec),
         formula_html=formula_html(defn),
         legend=tuple(legend_rows(defn, spec)),
-        numeric_solves={name: tuple(bracket) for name, bracket in defn.numeric_solves.items()})
+        numeric_solves={name: tuple(bracket) for name, bracket in defn.numeric_solves.items()},
+        python_steps=codegen.python_steps(defn, spec),
+        javascript_steps=codegen.javascript_steps(defn, spec),
+        working=tuple(working_rows(defn)))
 
 
 def metadata(spec: CalculatorSpec) -> dict[str, Any]:

@@ -57,12 +57,12 @@ def _negation(node: Node) -> str:
     return _row(_mo(MINUS), _grouped(node.args[0], ("add", "neg")))
 
 
-def _product(node: Node) -> str:
+def _product(node: Node, tight: bool = False) -> str:
     parts = []
     for position, factor in enumerate(node.args):
         if position:
             coefficient = position == 1 and node.args[0].kind == "num" and factor.kind != "num"
-            parts.append(_mo(INVISIBLE if coefficient else DOT))
+            parts.append(_mo(INVISIBLE if coefficient or tight else DOT))
         parts.append(_grouped(factor, ("add", "neg")))
     return _row(*parts)
 
@@ -74,7 +74,17 @@ def _fraction(node: Node) -> str:
 
 def _power(node: Node) -> str:
     base, exponent = node.args
-    return f"<msup>{_grouped(base, ('add', 'neg', 'mul', 'frac', 'pow'))}{_row(mathml(exponent))}</msup>"
+    return f"<msup>{_grouped(base, ('add', 'neg', 'mul', 'frac', 'pow'))}{_row(_exponent(exponent))}</msup>"
+
+
+def _exponent(node: Node) -> str:
+    """An exponent of one-letter factors is set close, as printed: e^(−qT), not e^(−q·T)."""
+    inner = node.args[0] if node.kind == "neg" else node
+    letters = inner.kind == "mul" and all(f.kind == "sym" and len(f.text) == 1 for f in inner.args)
+    if not letters:
+        return mathml(node)
+    text = _product(inner, tight=True)
+    return _row(_mo(MINUS), text) if node is not inner else text
 
 
 def _root(node: Node) -> str:
@@ -84,7 +94,7 @@ def _root(node: Node) -> str:
 def _call(node: Node) -> str:
     args = [mathml(a) for a in node.args]
     if node.text == "exp":
-        return f"<msup><mi>e</mi>{_row(args[0])}</msup>"
+        return f"<msup><mi>e</mi>{_row(_exponent(node.args[0]))}</msup>"
     if node.text == "abs":
         return _fenced(args[0], "|", "|")
     if node.text == "floor":

@@ -306,7 +306,7 @@ const GlossaryCalculators = (() => {
     registry[meta.id] = {meta, compute, solvers};
   }
 
-  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked};
+  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked, readInputs};
 })();
 
 if (typeof module !== "undefined") module.exports = {checkNumber, checkChoice, checkOutputs, quoteValue, erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};

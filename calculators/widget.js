@@ -32,6 +32,7 @@
     }
     form.querySelector(".calculator-error").textContent = message;
     showReason(form, reason);
+    if (typeof GlossaryWorking !== "undefined") GlossaryWorking.update(form, outputs);  // working.js
   }
 
   function showReason(form, reason) {

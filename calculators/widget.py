@@ -16,6 +16,7 @@ from typing import Any
 from .calculator import Calculator
 from .numbers import display, js_string
 from .spec import CalculatorInputError, Input, NoSolution, Output
+from .working import working_html
 
 
 def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
@@ -46,6 +47,7 @@ def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
     lines.append('</div>')
     if none:
         lines.append(f'<p class="calculator-none" role="status">No result: {escape(none)}.</p>')
+    lines.append(working_html(calc, _present(calc, values)))  # "How this was computed" (working.py)
     lines.append(f'</fieldset>\n<p class="calculator-error" role="alert">{escape(error)}</p>\n</form>')
     return "\n".join(lines)
 

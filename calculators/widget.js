@@ -65,6 +65,7 @@
         throw error;
       }
     }
+    if (typeof GlossaryCharts !== "undefined") GlossaryCharts.update(form, texts, target);  // chart.js redraws
   }
 
   function remember(form) {

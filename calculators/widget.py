@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 
 from .calculator import Calculator
+from .chart_figure import figure_html
 from .numbers import display, js_string
 from .spec import CalculatorInputError, Input, NoSolution, Output
 from .working import working_html
@@ -48,7 +49,8 @@ def widget_html(calc: Calculator, example: Mapping[str, Any]) -> str:
     if none:
         lines.append(f'<p class="calculator-none" role="status">No result: {escape(none)}.</p>')
     lines.append(working_html(calc, _present(calc, values)))  # "How this was computed" (working.py)
-    lines.append(f'</fieldset>\n<p class="calculator-error" role="alert">{escape(error)}</p>\n</form>')
+    lines.append(f'</fieldset>\n<p class="calculator-error" role="alert">{escape(error)}</p>')
+    lines += [figure_html(calc.id, values, outputs or None, valid=not error), "</form>"]  # the live chart (charts.py)
     return "\n".join(lines)
 
 

@@ -1,0 +1,287 @@
+"""The live charts: every sample the browser draws held against ``compute()``, the marks against
+the calculators' outputs, redraw on input, instant navigation, the keyboard read-out, and axe.
+
+The table inside each ``<figure class="calculator-chart">`` holds the very samples the SVG
+draws (``String(x)`` texts), so reading it is reading the chart.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import math
+
+import pytest
+from test_browser_quality import run_axe
+from test_csp import prefixed_site  # noqa: F401  (a fixture: the site built for its address)
+
+import calculators
+from calculators.chart_figure import header
+from calculators.chart_samples import Context, compute, evaluate, row, sample
+from calculators.chart_specs import CHARTS
+from calculators.numbers import display, js_string
+
+TOLERANCE = 1e-12
+ALL = sorted(calculators.REGISTRY)
+
+# The figure as the script left it: column names, rows of texts, the current point, the marks.
+READ = """(id) => {
+  const f = document.querySelector(`figure.calculator-chart[data-chart="${id}"]`);
+  const point = f.querySelector("svg circle.chart-point");
+  return {names: [...f.querySelectorAll("table.chart-data thead th")].map(th => th.dataset.name),
+          rows: [...f.querySelectorAll("table.chart-data tbody tr")].map(tr => [...tr.cells].map(td => td.textContent)),
+          point: point ? [point.dataset.x, point.dataset.y] : null,
+          marks: Object.fromEntries([...f.querySelectorAll("svg .chart-mark")].map(
+            m => [m.dataset.mark, [m.dataset.x ?? null, m.dataset.y ?? null]])),
+          drawn: f.dataset.drawn, paths: [...f.querySelectorAll("svg path.chart-line")].map(p => p.getAttribute("d"))};
+}"""
+
+
+def typed(calc_id: str) -> dict[str, float]:
+    """Inputs a reader changes: each required number input nudged up by a different share (10%, 7%, ...)."""
+    calc = calculators.get(calc_id)
+    changed = {}
+    for item in calc.inputs:
+        if item.kind == "number" and not item.optional and item.default:
+            value = item.default * (1.1 - 0.03 * (len(changed) % 3))
+            if item.high is not None and value > item.high:
+                value = item.default * 0.9
+            changed[item.name] = value
+    return changed
+
+
+def type_into(page, name: str, text: str) -> None:
+    """Select the field's text and type the new value key by key, as a person would."""
+    field = page.locator(f'form.calculator :is(input, textarea)[name="{name}"]:not([disabled])')
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def close(a: float, b: float) -> bool:
+    return a == b or abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def defaults(calc_id: str) -> dict:
+    return {i.name: i.default for i in calculators.get(calc_id).inputs}
+
+
+def assert_samples(calc_id: str, shown: dict, values: dict) -> None:
+    """Every cell of every row equals Python: own outputs through ``compute()``, derived series through
+    the other calculators' ``compute()`` (charts.chart_samples); empty cells only where Python refuses."""
+    chart, calc = CHARTS[calc_id], calculators.get(calc_id)
+    assert shown["names"] == [name for name, _ in header(chart)]
+    outputs = compute(calc_id, values)
+    expected = sample(chart, values, outputs)
+    assert len(shown["rows"]) == len(expected.rows) >= 20
+    for texts, python_row in zip(shown["rows"], expected.rows, strict=True):
+        x = float(texts[0])
+        assert close(x, python_row[0]), (texts[0], python_row[0])
+        again = row(chart, values, outputs, x)
+        own = compute(calc_id, {**values, chart.x: x}) if chart.x in calc.input_names else None
+        for series, text, value in zip(chart.series, texts[1:], again[1:], strict=True):
+            if value is None:
+                assert text == "", f"{calc_id} x={x} {series.name}: Python refuses, browser shows {text}"
+                continue
+            assert text != "", f"{calc_id} x={x} {series.name}: browser left a gap, Python gives {value}"
+            assert close(float(text), value), f"{calc_id} x={x} {series.name}: browser {text}, python {value!r}"
+            if series.expr == ["out", series.name] and own is not None:
+                assert close(float(text), own[series.name]), (calc_id, x, series.name)
+
+
+def assert_marks(calc_id: str, shown: dict, values: dict) -> None:
+    """The point and every mark where Python puts them, and the named ones equal to the calculators' outputs."""
+    chart = CHARTS[calc_id]
+    outputs = compute(calc_id, values)
+    expected = sample(chart, values, outputs)
+    assert shown["point"] is not None and expected.point is not None
+    assert all(close(float(a), b) for a, b in zip(shown["point"], expected.point, strict=True)), shown["point"]
+    assert set(shown["marks"]) == {name for name, _, _ in expected.marks}
+    for name, x, y in expected.marks:
+        for text, value in zip(shown["marks"][name], (x, y), strict=True):
+            assert (text is None) == (value is None) and (value is None or close(float(text), value)), (name, text)
+    marks = {name: (x, y) for name, x, y in expected.marks}
+    if "liquidation_price" in marks:  # the crossing is the calculator's liquidation price
+        assert close(float(shown["marks"]["liquidation_price"][0]), outputs["liquidation_price"])
+        if chart.x == "mark_price":  # the margin charts' point is the crossing
+            assert close(float(shown["point"][0]), outputs["liquidation_price"])
+    if "strike" in marks:
+        assert float(shown["marks"]["strike"][0]) == values["strike"]
+    if "break_even" in marks:
+        premium = outputs.get("price", outputs.get("price_usd", values.get("premium")))
+        payoff = calculators.get("option-payoff").compute(
+            option_type=values["option_type"], side=values.get("side", "long"), strike=values["strike"],
+            premium=premium, quantity=values.get("quantity", 1), spot_at_expiry=values["strike"])
+        assert close(float(shown["marks"]["break_even"][0]), payoff["break_even"])
+    if "break_even_price" in marks:
+        assert close(float(shown["marks"]["break_even_price"][0]), outputs["break_even_price"])
+
+
+class _Tables(html.parser.HTMLParser):
+    """The chart tables of a built page, before any script runs: {calc id: (names, rows)}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, tuple[list[str], list[list[str]]]] = {}
+        self._chart, self._cell = "", None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "figure" and "data-chart" in attributes:
+            self._chart = attributes["data-chart"]
+            self.found[self._chart] = ([], [])
+        elif tag == "th" and "data-name" in attributes and self._chart:
+            self.found[self._chart][0].append(attributes["data-name"])
+        elif tag == "tr" and self._chart and self.found[self._chart][0]:
+            self.found[self._chart][1].append([])
+        elif tag == "td" and self._chart:
+            self._cell = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.found[self._chart][1][-1].append(self._cell)
+            self._cell = None
+        elif tag == "figure":
+            self._chart = ""
+
+
+def test_every_calculator_has_a_chart_whose_series_come_from_calculators():
+    assert sorted(CHARTS) == ALL
+    for chart in CHARTS.values():
+        assert chart.calls() <= set(ALL), chart.calc
+        for series in chart.series:  # an output: the calculator's own, or another's through "call"
+            words = str(series.expr)
+            assert "'out'" in words or "'call'" in words or series.name == chart.horizontal, (chart.calc, series.name)
+
+
+@pytest.mark.parametrize("calc_id", ALL)
+def test_the_built_table_is_pythons_samples_for_the_defaults(real_site, calc_id):
+    page = (real_site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8")
+    parser = _Tables()
+    parser.feed(page)
+    names, rows = parser.found[calc_id]
+    values = defaults(calc_id)
+    expected = sample(CHARTS[calc_id], values, compute(calc_id, values))
+    assert names == list(expected.names)
+    assert rows == [["" if v is None else js_string(v) for v in r] for r in expected.rows]
+
+
+def test_the_liquidation_lines_cross_at_the_liquidation_price():
+    """Margin balance and maintenance margin, each from other calculators, are equal at the liquidation price."""
+    for calc_id in ("liquidation-price", "hedge-mode-liquidation-price", "inverse-liquidation-price"):
+        values = defaults(calc_id)
+        outputs = compute(calc_id, values)
+        chart = CHARTS[calc_id]
+        at = Context(values, outputs, outputs["liquidation_price"])
+        balance, margin = (evaluate(s.expr, at) for s in chart.series)
+        assert math.isclose(balance, margin, rel_tol=1e-9), (calc_id, balance, margin)
+        below = Context(values, outputs, outputs["liquidation_price"] * 1.01)
+        assert evaluate(chart.series[0].expr, below) != evaluate(chart.series[1].expr, below)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("calc_id", ALL)
+def test_typed_inputs_redraw_every_sample_as_python_computes_it(page, site_server, calc_id):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_server}calculators/{calc_id}/", wait_until="networkidle")
+    before = page.evaluate(READ, calc_id)
+    assert before["drawn"] == "1" and before["paths"]
+    assert_samples(calc_id, before, defaults(calc_id))
+    values = defaults(calc_id)
+    for name, value in typed(calc_id).items():
+        type_into(page, name, js_string(value))
+        values[name] = float(js_string(value))
+    after = page.evaluate(READ, calc_id)
+    assert after["rows"] != before["rows"], "the chart did not redraw"
+    assert_samples(calc_id, after, values)
+    assert_marks(calc_id, after, values)
+
+
+@pytest.mark.browser
+def test_typing_the_x_input_moves_the_point(page, site_server):
+    page.goto(f"{site_server}calculators/black-scholes/", wait_until="networkidle")
+    type_into(page, "spot", "45")
+    shown = page.evaluate(READ, "black-scholes")
+    price = calculators.get("black-scholes").compute(**{**defaults("black-scholes"), "spot": 45})["price"]
+    assert float(shown["point"][0]) == 45 and close(float(shown["point"][1]), price)
+    page.select_option("figure.calculator-chart select.chart-view", "gamma")
+    gamma = calculators.get("black-scholes").compute(**{**defaults("black-scholes"), "spot": 45})["gamma"]
+    assert close(float(page.evaluate(READ, "black-scholes")["point"][1]), gamma)
+    assert "spot=45" in page.evaluate("location.search")
+
+
+@pytest.mark.browser
+def test_no_liquidation_price_still_draws_the_margin_lines(page, site_server):
+    page.goto(f"{site_server}calculators/liquidation-price/?side=long&quantity=1&entry_price=60000&wallet_balance=100000"
+              "&maintenance_margin_rate=0.005", wait_until="networkidle")
+    shown = page.evaluate(READ, "liquidation-price")
+    assert shown["drawn"] == "1" and shown["point"] is None and "liquidation_price" not in shown["marks"]
+    values = {**defaults("liquidation-price"), "wallet_balance": 100000, "maintenance_margin_rate": 0.005}
+    assert_samples("liquidation-price", shown, values)
+    type_into(page, "quantity", "abc")  # an input error: no chart, no numbers
+    assert page.evaluate(READ, "liquidation-price")["rows"] == []
+
+
+@pytest.mark.browser
+def test_the_keyboard_reads_out_points(page, site_server):
+    page.goto(f"{site_server}calculators/liquidation-price/", wait_until="networkidle")
+    plot = page.locator("figure.calculator-chart .chart-plot")
+    readout = page.locator("figure.calculator-chart .chart-readout")
+    assert readout.get_attribute("aria-live") == "polite"
+    page.locator('form.calculator input[name="other_unrealized_pnl"]').focus()
+    for _ in range(40):  # Tab reaches the chart after the last field and the tier table's controls
+        page.keyboard.press("Tab")
+        if plot.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the chart")
+    first = readout.inner_text()
+    page.keyboard.press("ArrowRight")
+    second = readout.inner_text()
+    assert second != first and second.startswith("Mark price ") and "Margin balance " in second
+    assert "Maintenance margin " in second and "USDT" in second
+    page.keyboard.press("Home")
+    rows = page.evaluate(READ, "liquidation-price")["rows"]
+    assert readout.inner_text().startswith(f"Mark price {display(float(rows[0][0]))} USDT")
+
+
+@pytest.mark.browser
+def test_the_chart_survives_instant_navigation(page, prefixed_site):  # noqa: F811
+    page.goto(f"{prefixed_site}calculators/liquidation-price/", wait_until="networkidle")
+    page.evaluate("() => { window.stillHere = true; }")
+    page.locator("article a[href*='terms/']").first.click()
+    page.wait_for_function("() => location.pathname.includes('/terms/')")
+    page.wait_for_function("() => document.querySelector('figure.calculator-chart')?.dataset.drawn === '1'")
+    page.locator("article a[href*='calculators/liquidation-price/']").first.click()
+    page.wait_for_function("() => location.pathname.endsWith('/calculators/liquidation-price/')")
+    page.wait_for_function("() => document.querySelector('figure.calculator-chart')?.dataset.drawn === '1'")
+    assert page.evaluate("() => window.stillHere === true"), "the page was reloaded: not instant navigation"
+    type_into(page, "wallet_balance", "4000")
+    values = {**defaults("liquidation-price"), "wallet_balance": 4000.0}
+    shown = page.evaluate(READ, "liquidation-price")
+    assert_samples("liquidation-price", shown, values)
+    assert_marks("liquidation-price", shown, values)
+
+
+CHART_PAGES = ["liquidation-price", "black-scholes", "constant-product-swap", "health-factor", "concentrated-liquidity"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("calc_id", CHART_PAGES)
+def test_pages_with_charts_pass_axe_on_a_phone(page, site_server, calc_id, scheme):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{site_server}calculators/{calc_id}/", wait_until="networkidle")
+    page.locator("figure.calculator-chart .chart-plot").focus()
+    page.keyboard.press("ArrowRight")  # the cursor and read-out are showing
+    figure = page.locator("figure.calculator-chart")
+    assert figure.evaluate("el => el.getBoundingClientRect().right") <= 390
+    assert figure.locator("svg").evaluate("el => el.getBoundingClientRect().width") <= 390
+    result = run_axe(page)
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], "\n".join(serious)

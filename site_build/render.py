@@ -27,6 +27,7 @@ from .model import Glossary, Term
 from .pipeline import Linked
 from .search import search_text
 from .slugs import slugify
+from .snippets import code_tabs
 
 PER_PAGE = 30
 
@@ -81,7 +82,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
     )
     env.filters.update(plain=escape_plain, url=_safe_link_target)
     env.globals.update(link=urls.href, term_page=urls.term_page, area_page=urls.area_page,
-                       tag_page=urls.tag_page, contribute_page=urls.CONTRIBUTE)
+                       tag_page=urls.tag_page, contribute_page=urls.CONTRIBUTE, code_tabs=code_tabs)
     return env
 
 
@@ -171,10 +172,12 @@ class Renderer:
                     "count": len(self.glossary.tagged(t.id))} for t in self.glossary.tags]
         return self.listing(urls.TAGS, "Tags", "Cross-cutting labels from a closed vocabulary.", entries)
 
-    def calculators_index(self, calculators: Mapping[str, Any]) -> OutputFile:
-        entries = [{"name": spec.title, "summary": spec.summary, "count": None,
-                    "href": urls.href(urls.CALCULATORS, urls.calculator_page(calc_id))}
-                   for calc_id, spec in calculators.items()]
+    def calculators_index(self, calculators: Mapping[str, Any],
+                          extra: tuple[tuple[str, str, str], ...] = ()) -> OutputFile:
+        pages = [(calc_id, spec.title, spec.summary) for calc_id, spec in calculators.items()] + list(extra)
+        entries = [{"name": title, "summary": summary, "count": None,
+                    "href": urls.href(urls.CALCULATORS, urls.calculator_page(page_id))}
+                   for page_id, title, summary in pages]
         return self.listing(urls.CALCULATORS, "Calculators",
                             "Small, tested calculators that run live in the page.", entries)
 
@@ -219,7 +222,7 @@ def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -
     glossary = renderer.glossary
     files = [renderer.home(), renderer.areas_index(), renderer.tags_index()]
     if calculators.registry:
-        files.append(renderer.calculators_index(calculators.registry))
+        files.append(renderer.calculators_index(calculators.registry, calculators.extra))
     files += [renderer.term(t) for t in glossary.terms if t.has_page]
     for area in glossary.areas:
         files += list(renderer.area_pages(area.id))

@@ -39,6 +39,7 @@ class Calculators:
     registry: Mapping[str, Any] = field(default_factory=dict)
     widget: Callable[[Term], str] = _no_widget
     pages: Callable[[Renderer], list[OutputFile]] = _no_pages
+    extra: tuple[tuple[str, str, str], ...] = ()  # (page id, title, summary): pages beyond the registry, indexed too
 
 
 NO_CALCULATORS = Calculators()

@@ -224,7 +224,7 @@ const GlossaryCharts = (() => {
     }
     if (m.x !== null) {
       const x = sx(m.x), inside = x >= box.left && x <= box.right;
-      const anchor = x > (box.left + box.right) / 2 ? "end" : "start", dx = anchor === "end" ? -3 : 3;
+      const anchor = x > box.right - 90 ? "end" : "start", dx = anchor === "end" ? -3 : 3;
       const hide = inside ? "" : " display=\"none\"";
       return `<g class="chart-mark" ${attrs}${hide}><line x1="${x}" x2="${x}" y1="${box.top}" y2="${box.bottom}"/>` +
              `<text x="${x + dx}" y="${box.top + 11 + 12 * (n % 3)}" text-anchor="${anchor}">${label}</text></g>`;

@@ -133,7 +133,8 @@ def _identifiers(calc_id: str, name: str) -> list[str]:
 
 def _equation(calc_id: str, name: str) -> str:
     defn = DEFINITIONS[calc_id]
-    return dict((n, row) for n, row in working_rows(defn))[name].removeprefix('<math displaystyle="true">').removesuffix("</math>")
+    row = dict(working_rows(defn))[name]
+    return row.removeprefix('<math displaystyle="true">').removesuffix("</math>")
 
 
 def test_black_scholes_d1_reads_as_printed():

@@ -138,6 +138,9 @@ def test_hedge_mode_solves_back_to_the_wallet_balance(long_q, short_q, long_entr
               "long_maintenance_margin_rate": mmr, "short_maintenance_margin_rate": mmr}
     result = outcome("hedge-mode-liquidation-price", **inputs)
     assume(result is not NoSolution)
+    # Equal legs with a near-zero rate leave a denominator of rounding size: the price is then
+    # ~1e17 and no double can check it back; the property is about well-posed accounts.
+    assume(abs((long_q + short_q) * mmr - long_q + short_q) > 1e-9 * (long_q + short_q))
     lp = result["liquidation_price"]
     # At the price found, the margin balance equals the maintenance margin (Binance's definition).
     balance = inputs["wallet_balance"] + long_q * (lp - long_entry) + short_q * (long_entry * spread - lp)

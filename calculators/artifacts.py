@@ -95,13 +95,7 @@ def cache_text(fresh: dict[str, Artifact]) -> str:
 
 
 def bundle(calc_ids: list[str]) -> str:
-    """The widget script: runtime plus every calculator, registered by id."""
-    parts = [(HERE / name).read_text(encoding="utf-8") for name in ("runtime.js", "working.js")]
-    for calc_id in calc_ids:
-        made = artifact(calc_id)
-        solvers = ", ".join(f"{name}: {text.strip()}" for name, text in made.javascript_solvers.items())
-        parts.append(f"GlossaryCalculators.register({json.dumps(made.metadata, ensure_ascii=False)},\n"
-                     f"{made.javascript_function.strip()},\n{{{solvers}}});\n"
-                     f"GlossaryWorking.register({json.dumps(calc_id)}, {made.javascript_steps.strip()});\n")
-    parts.append((HERE / "widget.js").read_text(encoding="utf-8"))
-    return "\n".join(parts)
+    """The widget script of these calculators as the site ships it, in one text (``scripts.bundle``)."""
+    from .scripts import bundle as shipped  # scripts imports this module
+
+    return shipped(calc_ids)

@@ -13,10 +13,15 @@ trailing fraction zeros are dropped. Anything else is written as ``d.ddde±x`` w
 ``SIGNIFICANT`` significant digits. Rounding is half away from zero on the exact binary
 value, which is what JavaScript's ``toFixed`` and ``toExponential`` do, so no
 locale-dependent formatter is involved on either side.
+
+A rate (an output whose unit is ``decimal``, or ``decimal per year`` and the like) is shown
+as a percentage: the display of ``100·x`` followed by ``%`` (``0.004`` shows ``0.4%``), while
+``data-value`` keeps ``String(x)`` of the decimal itself. Inputs stay decimals.
 """
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 SIGNIFICANT = 12
@@ -53,6 +58,22 @@ def display(value: float) -> str:
     if FIXED_FROM <= size < FIXED_BELOW:
         return sign + _fixed(size)
     return sign + _exponential(size)
+
+
+def is_rate(unit: str) -> bool:
+    """Whether an output in ``unit`` is a rate, shown as a percentage ("decimal", "decimal per year")."""
+    return unit == "decimal" or unit.startswith("decimal ")
+
+
+def display_percent(value: float) -> str:
+    """A rate as a percentage: ``display(100·x) + "%"``; beyond ±1.79e306 (100·x not finite) the decimal."""
+    scaled = float(value) * 100
+    return f"{display(scaled)}%" if math.isfinite(scaled) else display(value)
+
+
+def unit_text(unit: str) -> str:
+    """The unit written after a result: a rate's "decimal" goes, since the number carries "%"."""
+    return unit.removeprefix("decimal").strip() if is_rate(unit) else unit
 
 
 def _power(size: float) -> int:

@@ -162,6 +162,13 @@ const GlossaryCalculators = (() => {
     return `${sign}${mantissa.replace(/\.?0+$/, "")}e${exponent}`;
   }
 
+  // A rate (an output whose unit is "decimal") as a percentage: the display of 100·x, then "%"
+  // (0.004 → "0.4%"); numbers.py's display_percent. Beyond ±1.79e306 100·x is not finite: the decimal.
+  function percent(value) {
+    const scaled = value * 100;
+    return Number.isFinite(scaled) ? `${display(scaled)}%` : display(value);
+  }
+
   // Bisection until the bracket cannot shrink in floating point, in log scale above zero (the
   // midpoint is √low·√high, correctly rounded here as in Python); solver.py is the same loop.
   function midpoint(low, high) {
@@ -306,7 +313,7 @@ const GlossaryCalculators = (() => {
     registry[meta.id] = {meta, compute, solvers};
   }
 
-  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, tierTable, checked, readInputs};
+  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, percent, tierTable, checked, readInputs};
 })();
 
 if (typeof module !== "undefined") module.exports = {checkNumber, checkChoice, checkOutputs, quoteValue, erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};

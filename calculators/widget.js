@@ -1,20 +1,30 @@
 // Widget glue: binds each <form class="calculator"> to its generated calculator.
 // Outputs update on every input; the state (inputs and solve mode) lives in the query
-// string so a result can be shared. Initialises on Material's document$, so widgets
-// work after instant navigation too.
+// string so a result can be shared (the copy-link button copies it). An input error is
+// shown next to its field, in the field's own words (its label), and summarised in the
+// form's alert. Initialises on DOMContentLoaded and on Material's document$, so a widget
+// works after instant navigation too.
 (() => {
   if (typeof document === "undefined") return;  // loaded in Node for tests: nothing to bind
-  const display = GlossaryCalculators.display;  // the same text the page was built with (numbers.py)
+  const G = GlossaryCalculators;
+  // The same text the page was built with (numbers.py): a rate (data-percent) as a percentage.
+  const display = (output, value) => (output.hasAttribute("data-percent") ? G.percent(value) : G.display(value));
 
   function fields(form) {
     return [...form.querySelectorAll("input[name], select[name], textarea[name]")].filter(el => el.name !== "solve");
   }
 
+  // Inputs a tier table supplies (rate and amount) while the tier editor is in use.
+  function tierSupplied(form, name) {
+    return form.dataset.tiers === "on" && G.registry[form.dataset.calculator].meta.tierSupplies.includes(name);
+  }
+
   function applyMode(form, target) {
     for (const field of form.querySelectorAll("[data-input]")) {
-      const off = field.dataset.input === target || (field.hasAttribute("data-goal") && !target);
+      const name = field.dataset.input;
+      const off = name === target || (field.hasAttribute("data-goal") && !target) || tierSupplied(form, name);
       field.hidden = off;
-      for (const el of field.querySelectorAll("input, select, textarea")) el.disabled = off;
+      for (const el of field.querySelectorAll("[name]")) el.disabled = off;  // not the tier editor's own controls
     }
     for (const row of form.querySelectorAll("[data-output]")) {
       const name = row.dataset.output;
@@ -28,11 +38,62 @@
     for (const output of form.querySelectorAll("output[name]")) {
       const value = outputs ? outputs[output.name] : undefined;
       output.dataset.value = value === undefined ? "" : String(value);
-      output.textContent = output.name === none ? "none" : value === undefined ? "—" : display(value);
+      output.textContent = output.name === none ? "none" : value === undefined ? "—" : display(output, value);
     }
     form.querySelector(".calculator-error").textContent = message;
     showReason(form, reason);
     if (typeof GlossaryWorking !== "undefined") GlossaryWorking.update(form, outputs);  // working.js
+  }
+
+  // Messages name inputs as the code does (entry_price); a reader knows the field by its label.
+  // Quoted values ('…') are the reader's own text and stay as typed. widget.py has the same rules.
+  const QUOTED = /'[^']*'/g;
+  const word = name => new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`);
+
+  function fieldOf(message, names) {
+    const plain = message.replace(QUOTED, q => " ".repeat(q.length));
+    let best = "", at = Infinity;
+    for (const name of names) {
+      const found = plain.search(word(name));
+      if (found >= 0 && found < at) { best = name; at = found; }
+    }
+    return best;
+  }
+
+  function labelled(message, labels) {
+    const names = Object.keys(labels).sort((a, b) => b.length - a.length);
+    const pattern = names.length ? new RegExp(`(?<![A-Za-z0-9_])(${names.join("|")})(?![A-Za-z0-9_])`, "g") : null;
+    const mid = label => (label.length === 1 || /^.[A-Z]/.test(label) ? label : label[0].toLowerCase() + label.slice(1));
+    const text = message.split(/('[^']*')/).map(part => (/^'[^']*'$/.test(part) || !pattern ? part
+      : part.replace(pattern, name => mid(labels[name])))).join("");
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  // The message next to the field it concerns (aria-invalid, aria-describedby); every other field cleared.
+  function markFields(form, name, message) {
+    for (const field of form.querySelectorAll("[data-input]")) {
+      const wrong = Boolean(name) && field.dataset.input === name && !field.hidden;
+      const slot = field.querySelector(".calculator-field-error");
+      if (slot) { slot.textContent = wrong ? message : ""; slot.hidden = !wrong; }
+      for (const el of field.querySelectorAll("input:not([type=checkbox]), select, textarea")) {
+        const ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(id => id && id !== slot?.id);
+        if (wrong && slot) ids.push(slot.id);
+        if (ids.length) el.setAttribute("aria-describedby", ids.join(" ")); else el.removeAttribute("aria-describedby");
+        if (wrong) el.setAttribute("aria-invalid", "true"); else el.removeAttribute("aria-invalid");
+      }
+    }
+  }
+
+  function inputError(form, raw) {
+    const labels = {}, names = [];
+    for (const el of fields(form)) {
+      if (el.disabled) continue;
+      names.push(el.name);
+      labels[el.name] = labelOf(form, el).replace(/ \((JSON, )?optional\)$/, "");
+    }
+    const message = labelled(raw, labels);
+    markFields(form, fieldOf(raw, names), message);
+    return message;
   }
 
   function showReason(form, reason) {
@@ -53,14 +114,15 @@
     const target = form.elements.solve ? form.elements.solve.value : "";
     const texts = {};
     for (const el of fields(form)) if (!el.disabled) texts[el.name] = el.value;
+    markFields(form, "", "");
     try {
-      show(form, GlossaryCalculators.evaluate(form.dataset.calculator, texts, target), "");
+      show(form, G.evaluate(form.dataset.calculator, texts, target), "");
     } catch (error) {
-      if (error instanceof GlossaryCalculators.NoSolution) {
-        const primary = GlossaryCalculators.registry[form.dataset.calculator].meta.primary;
+      if (error instanceof G.NoSolution) {
+        const primary = G.registry[form.dataset.calculator].meta.primary;
         show(form, null, "", target || primary, error.message);
-      } else if (error instanceof GlossaryCalculators.InputError) {
-        show(form, null, error.message);
+      } else if (error instanceof G.InputError) {
+        show(form, null, inputError(form, error.message));
       } else {
         throw error;
       }
@@ -68,11 +130,36 @@
     if (typeof GlossaryCharts !== "undefined") GlossaryCharts.update(form, texts, target);  // chart.js redraws
   }
 
-  function remember(form) {
+  function state(form) {
     const params = new URLSearchParams();
     for (const el of fields(form)) if (!el.disabled) params.set(el.name, el.value);
     if (form.elements.solve && form.elements.solve.value) params.set("solve", form.elements.solve.value);
-    history.replaceState(history.state, "", `${location.pathname}?${params}${location.hash}`);
+    return params;
+  }
+
+  function remember(form) {
+    history.replaceState(history.state, "", `${location.pathname}?${state(form)}${location.hash}`);
+    links(form);
+  }
+
+  // The copy-link button's address and an embedded widget's link to its page both carry the state.
+  function links(form) {
+    const params = state(form);
+    const button = form.querySelector(".calculator-copy-link");
+    if (button) {
+      const anchor = document.getElementById("calculator") ? "#calculator" : "";
+      button.dataset.url = `${location.origin}${location.pathname}?${params}${anchor}`;
+    }
+    const page = form.querySelector("a.calculator-page-link");
+    if (page) page.setAttribute("href", `${page.getAttribute("href").split("?")[0]}?${params}`);
+  }
+
+  function copyLink(form, button) {
+    const status = form.querySelector(".calculator-copied");
+    const say = text => { status.textContent = text; };
+    if (!navigator.clipboard) return say(`Copy this link: ${button.dataset.url}`);
+    navigator.clipboard.writeText(button.dataset.url).then(() => say("Link copied."),
+                                                          () => say(`Copy this link: ${button.dataset.url}`));
   }
 
   // Query parameters Material itself reads (search query, search-term highlight): not ours to report.
@@ -140,10 +227,16 @@
   }
 
   function init(form) {
-    if (form.dataset.ready || !GlossaryCalculators.registry[form.dataset.calculator]) return;
+    if (form.dataset.ready || !G.registry[form.dataset.calculator]) return;
     form.dataset.ready = "1";
     const notes = restore(form);
+    attachTiers(form);
     applyMode(form, form.elements.solve ? form.elements.solve.value : "");
+    const button = form.querySelector(".calculator-copy-link");
+    if (button) {
+      button.hidden = false;
+      button.addEventListener("click", () => copyLink(form, button));
+    }
     form.addEventListener("submit", event => event.preventDefault());
     form.addEventListener("input", event => {
       if (event.target.name === "solve") return;
@@ -160,14 +253,35 @@
       showNotes(form, []);
     });
     update(form);
+    links(form);
     showNotes(form, notes);
   }
 
-  function initAll() {
-    document.querySelectorAll("form.calculator[data-calculator]").forEach(init);
+  // The tier editor comes in its own file, which may arrive after the widget started: attached once.
+  function attachTiers(form) {
+    const tiers = form.querySelector('[data-input="tiers"]');
+    if (!tiers || form.dataset.tiers || typeof GlossaryTierEditor === "undefined") return;
+    GlossaryTierEditor.attach(tiers, used => {
+      form.dataset.tiers = used ? "on" : "off";
+      applyMode(form, form.elements.solve ? form.elements.solve.value : "");
+    });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initAll);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
-  else initAll();
+  function initAll() {
+    for (const form of document.querySelectorAll("form.calculator[data-calculator]")) {
+      init(form);
+      if (form.dataset.ready) attachTiers(form);
+    }
+  }
+  G.initAll = initAll;  // each calculator file calls it once registered (scripts.py)
+
+  // The scripts are deferred, and a page reached by instant navigation runs them after its content
+  // is in place: bind what is there now, then every page Material swaps in (document$ replays the last).
+  function start() {
+    initAll();
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initAll);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, {once: true});
+  else start();
 })();

@@ -12,7 +12,9 @@ drops the package from ``sys.modules`` after an edit renders the edited one.
 
 from __future__ import annotations
 
+import posixpath
 import shlex
+from collections.abc import Sequence
 from typing import Any
 
 from . import jsonld, urls
@@ -20,24 +22,42 @@ from .model import Term
 from .render import OutputFile, Renderer
 from .search import search_text
 
-SCRIPT = "assets/calculators.js"
+
+def script_tags(here: str, calc_ids: Sequence[str]) -> str:
+    """The ``<script src>`` tags a page with these calculators needs (runtime, then one per calculator).
+
+    They sit in the page content, not in ``<head>``: Material's instant navigation runs the
+    scripts of the content it swaps in, and only those. Pages without a widget load none.
+    """
+    from calculators.scripts import page_scripts
+
+    folder = urls.url_path(here) or "."
+    return "\n".join(f'<script src="{posixpath.relpath(script.path, folder)}" defer></script>'
+                     for script in page_scripts(calc_ids))
 
 
 def term_widget(term: Term) -> str:
-    """The widget for a term with ``calculator:`` (its ``example:`` as the inputs), else ``""``."""
+    """The widget for a term with ``calculator:`` (its ``example:`` as the inputs), else ``""``.
+
+    An embedded widget links to its calculator's page, with the example's inputs in the link.
+    """
     if not term.calculator:
         return ""
     import calculators
     from calculators.widget import widget_html
 
-    return widget_html(calculators.get(term.calculator), dict(term.example or {}))
+    here = urls.term_page(term.id)
+    page = urls.html_href(here, urls.calculator_page(term.calculator))
+    return (widget_html(calculators.get(term.calculator), dict(term.example or {}), page=page)
+            + "\n" + script_tags(here, [term.calculator]))
 
 
 def calculator_pages(renderer: Renderer) -> list[OutputFile]:
-    """One page per calculator, then the widget script every page loads."""
+    """One page per calculator, then the scripts they load (the runtime and one per calculator)."""
     import calculators
-    from calculators.artifacts import artifact, bundle
+    from calculators.artifacts import artifact
     from calculators.notes import notes
+    from calculators.scripts import page_scripts
     from calculators.widget import widget_html
 
     files = []
@@ -47,13 +67,15 @@ def calculator_pages(renderer: Renderer) -> list[OutputFile]:
         users = [t for t in renderer.glossary.terms if t.calculator == calc.id and t.listed]
         content = renderer.render_template(
             "calculator.md.j2", calc=calc, here=here, terms=users, notes=notes()[calc.id],
-            widget=widget_html(calc, {}), formula=made.formula_html, legend=made.legend,
+            widget=widget_html(calc, {}) + "\n" + script_tags(here, [calc.id]),
+            formula=made.formula_html, legend=made.legend,
             python=made.python.rstrip(), javascript=made.javascript.rstrip(), command=cli_example(calc))
         graph = jsonld.simple_page_graph(renderer.settings.site_url, here, calc.title,
                                          [("Calculators", urls.CALCULATORS), (calc.title, here)])
         # Found by title, summary and headings; the code snippets are not what a reader searches.
         files.append(OutputFile(here, content, graph, search=search_text(calc.summary)))
-    files.append(OutputFile(SCRIPT, bundle(list(calculators.REGISTRY))))
+    files += [OutputFile(script.path, script.text) for script in page_scripts(list(calculators.REGISTRY))]
+    files += builder_pages(renderer)
     return files
 
 
@@ -68,3 +90,29 @@ def cli_example(calc: Any) -> str:
         value = item.default if item.kind == "choice" else js_string(item.default)
         args += [f"--{item.name.replace('_', '-')}", str(value)]
     return shlex.join(args)
+
+
+# --- The position builder (/calculators/position-builder/): legs combined into one position ---
+
+BUILDER = "position-builder"
+BUILDER_TITLE = "Position builder"
+BUILDER_SUMMARY = ("Combine calls, puts, futures and spot into one position: P&L at expiry and before it, "
+                   "breakevens, maximum profit and loss, net greeks.")
+EXTRA_PAGES = ((BUILDER, BUILDER_TITLE, BUILDER_SUMMARY),)
+
+
+def builder_pages(renderer: Renderer) -> list[OutputFile]:
+    """The builder's page and its script (the maths and the page logic, loaded after black-76)."""
+    from calculators.builder_view import builder_html, script_source
+    from calculators.scripts import asset
+
+    here = urls.calculator_page(BUILDER)
+    script = asset("builder", script_source())
+    folder = urls.url_path(here) or "."
+    tags = script_tags(here, ["black-76"]) + f'\n<script src="{posixpath.relpath(script.path, folder)}" defer></script>'
+    content = renderer.render_template("position-builder.md.j2", title=BUILDER_TITLE, summary=BUILDER_SUMMARY,
+                                       builder=builder_html() + "\n" + tags,
+                                       black76=urls.href(here, urls.calculator_page("black-76")))
+    graph = jsonld.simple_page_graph(renderer.settings.site_url, here, BUILDER_TITLE,
+                                     [("Calculators", urls.CALCULATORS), (BUILDER_TITLE, here)])
+    return [OutputFile(here, content, graph, search=search_text(BUILDER_SUMMARY)), OutputFile(script.path, script.text)]

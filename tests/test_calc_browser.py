@@ -164,7 +164,7 @@ def test_invalid_input_shows_the_error_and_no_number(page, site_server, calc_id)
     first = next(i for i in calc.inputs if i.kind == "number")
     for bad in ("abc", "", "1e999", "NaN"):
         result = page.evaluate(DRIVE, [calc_id, {first.name: bad}])
-        assert first.name in result["error"], (bad, result["error"])
+        assert first.label in result["error"], (bad, result["error"])
         assert all(value == "" and text == "—" for value, text in result["outputs"].values())
         assert not any(word in json.dumps(result) for word in ("NaN", "Infinity")) or bad in ("NaN", "1e999")
 
@@ -318,12 +318,12 @@ def test_a_huge_value_gives_a_short_alert(page, site_server, text):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{site_server}calculators/liquidation-price/")
     result = page.evaluate(LONG_ALERT, ["liquidation-price", "quantity", text])
-    assert result["text"].startswith("quantity must be a") and f"'{text[:40]}…'" in result["text"], result["text"][:200]
+    assert result["text"].startswith("Quantity must be a") and f"'{text[:40]}…'" in result["text"], result["text"][:200]
     assert len(result["text"]) < 120 and result["height"] < 200, (len(result["text"]), result["height"])
     page.fill('input[name="quantity"]', "1")
     page.fill('input[name="entry_price"]', "7" * 100_000)  # through Playwright's input, as a paste would
     alert = page.locator("form.calculator .calculator-error")
-    assert "entry_price must be a finite number" in alert.inner_text()
+    assert "Entry price must be a finite number" in alert.inner_text()
     assert len(alert.inner_text()) < 120 and alert.bounding_box()["height"] < 200
 
 

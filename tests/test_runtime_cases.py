@@ -22,7 +22,7 @@ import pytest
 import calculators
 from calculators import CalculatorInputError
 from calculators.artifacts import bundle
-from calculators.numbers import display, js_string
+from calculators.numbers import display, display_percent, js_string
 from calculators.tiers import parse_tiers, resolve
 from conftest import ROOT
 
@@ -36,6 +36,7 @@ const attempt = f => { try { return f(); } catch (error) { return {error: error.
 const lookups = (table, list) => list.map(l => attempt(() => tierLookup(table, l.notional)));
 console.log(JSON.stringify({
   display: cases.display.map(c => G.display(c.value)),
+  percent: cases.percent.map(c => G.percent(c.value)),
   string: cases.string.map(c => String(c.value)),
   tier_tables: cases.tier_tables.map(c => attempt(() => {
     const table = G.tierTable(c.table);
@@ -89,6 +90,17 @@ def test_the_cases_cover_what_issue_11_names():
     assert {123456789012.5, 1e-7, 0.1 + 0.2, 1e21} <= set(values)
     assert any(math.copysign(1, v) < 0 and v == 0 for v in values), "no -0 case"
     assert any(v < 0 for v in values if v) and max(map(abs, values)) > 1e300 and min(abs(v) for v in values if v) < 1e-300
+
+
+@pytest.mark.parametrize("case", CASES["percent"], ids=ids("percent"))
+def test_percent_in_python(case):
+    assert display_percent(case["value"]) == case["text"], case.get("why")
+
+
+def test_percent_in_javascript(javascript):
+    wrong = [(c["value"], c["text"], shown) for c, shown in zip(CASES["percent"], javascript["percent"], strict=True)
+             if shown != c["text"]]
+    assert not wrong, f"(value, expected, runtime.js percent) differ: {wrong}"
 
 
 @pytest.mark.parametrize("case", CASES["string"], ids=ids("string"))

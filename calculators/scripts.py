@@ -1,0 +1,130 @@
+"""The widget's JavaScript as the site ships it: minified, split per calculator, named by hash.
+
+A page loads only what it shows: the runtime (``runtime.js``, the chart runtime when
+present, ``widget.js``), the tier editor where a calculator takes a tier table, and one
+small file per calculator on the page (0.5–13 KB), instead of one bundle of every calculator on every page. Each file's
+name carries a hash of its content (``runtime.3f2a9c1e0b.js``), so a browser may cache it
+forever and a changed file gets a new name.
+
+The runtime is wrapped so that running it twice does nothing: Material's instant
+navigation re-runs every script in the new page's content, and the runtime's top-level
+``const``/``class`` declarations would otherwise be declared twice. The wrapper puts what
+``runtime.js`` exports on ``globalThis``, where the calculator files find it. Under Node
+(tests) the same file still sets ``module.exports``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .artifacts import HERE, artifact
+from .charts import chart_source, dependencies
+from .working import working_source
+
+FOLDER = "assets/calculators"
+RUNTIME_PARTS = ("runtime.js", "working.js", "chart.js", "widget.js")  # chart.js: only when it exists
+RUNTIME = "runtime"
+TIER_EDITOR = "tier-editor"  # tier_editor.js, for pages whose calculator takes a tier table
+
+_WRAP_START = """(function (module) {
+"use strict";
+if (typeof window !== "undefined" && window.GlossaryCalculators) return;  // already running: instant navigation
+"""
+_WRAP_END = """
+Object.assign(globalThis, module.exports);
+if (typeof GlossaryCharts !== "undefined") globalThis.GlossaryCharts = GlossaryCharts;
+if (typeof GlossaryWorking !== "undefined") globalThis.GlossaryWorking = GlossaryWorking;
+for (const run of globalThis.__glossaryPending || []) run();  // calculator files that ran first
+globalThis.__glossaryPending = [];
+})(typeof module !== "undefined" ? module : {});
+"""
+# Instant navigation inserts a page's scripts all at once, so they may run in any order: a
+# calculator file that runs before the runtime waits in a queue the runtime drains; once it has
+# registered, it starts the page's widgets (a page reached instantly gets no DOMContentLoaded).
+_GATE_START = """(function run() {
+if (typeof GlossaryCalculators === "undefined") {
+  (globalThis.__glossaryPending = globalThis.__glossaryPending || []).push(run);
+  return;
+}
+"""
+_GATE_END = """
+if (typeof document !== "undefined" && document.readyState !== "loading" && GlossaryCalculators.initAll) {
+  GlossaryCalculators.initAll();
+}
+})();
+"""
+_START_WIDGETS = """
+if (typeof GlossaryCalculators !== "undefined" && GlossaryCalculators.initAll && typeof document !== "undefined" &&
+    document.readyState !== "loading") {
+  GlossaryCalculators.initAll();
+}
+"""
+
+
+@dataclass(frozen=True)
+class Script:
+    """One shipped script: its site path (``assets/calculators/<name>.<hash>.js``) and text."""
+
+    path: str
+    text: str
+
+
+def minify(source: str) -> str:
+    """``source`` without comments and needless blanks (rjsmin: no renaming, no rewriting)."""
+    import rjsmin
+
+    return rjsmin.jsmin(source).strip() + "\n"
+
+
+def asset(name: str, source: str) -> Script:
+    """``source`` minified, under ``FOLDER`` with a content hash in its name."""
+    text = minify(source)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return Script(f"{FOLDER}/{name}.{digest}.js", text)
+
+
+def runtime_source() -> str:
+    """The runtime parts in order, inside the run-once wrapper (unminified)."""
+    parts = [(HERE / part).read_text(encoding="utf-8") for part in RUNTIME_PARTS if (HERE / part).is_file()]
+    return _WRAP_START + "\n".join(parts) + _WRAP_END
+
+
+def calculator_source(calc_id: str) -> str:
+    """One calculator's registration: its metadata, compute function and closed-form solvers."""
+    made = artifact(calc_id)
+    solvers = ", ".join(f"{name}: {text.strip()}" for name, text in made.javascript_solvers.items())
+    return (f"GlossaryCalculators.register({json.dumps(made.metadata, ensure_ascii=False)},\n"
+            f"{made.javascript_function.strip()},\n{{{solvers}}});\n" + working_source(calc_id) + chart_source(calc_id))
+
+
+@functools.cache
+def runtime() -> Script:
+    return asset(RUNTIME, runtime_source())
+
+
+@functools.cache
+def tier_editor() -> Script:
+    return asset(TIER_EDITOR, (HERE / "tier_editor.js").read_text(encoding="utf-8") + _START_WIDGETS)
+
+
+@functools.cache
+def calculator_script(calc_id: str) -> Script:
+    return asset(calc_id, _GATE_START + calculator_source(calc_id) + _GATE_END)
+
+
+def page_scripts(calc_ids: Sequence[str]) -> list[Script]:
+    """What a page with these calculators loads, in order: the runtime, then each calculator once."""
+    ids = dict.fromkeys(d for i in calc_ids for d in (*dependencies(i), i))  # a chart's calls load first
+    from . import get
+
+    editor = [tier_editor()] if any(i.kind == "tiers" for c in calc_ids for i in get(c).inputs) else []
+    return [runtime(), *editor, *(calculator_script(i) for i in ids)]
+
+
+def bundle(calc_ids: Sequence[str]) -> str:
+    """The shipped files of these calculators as one script (for Node and tests): runtime first."""
+    return "\n".join(script.text for script in page_scripts(calc_ids))

@@ -56,4 +56,5 @@ def installed() -> Calculators:
     """The shipped ``calculators`` package, wired up for rendering (imported afresh on each call)."""
     from . import calculator_pages
 
-    return Calculators(registry(), calculator_pages.term_widget, calculator_pages.calculator_pages)
+    return Calculators(registry(), calculator_pages.term_widget, calculator_pages.calculator_pages,
+                       calculator_pages.EXTRA_PAGES)

@@ -257,7 +257,8 @@ def test_widget_is_keyboard_operable(page, site_server):
 
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 REGION = "el => ({name: el.getAttribute('aria-label'), role: el.getAttribute('role'), tab: el.tabIndex, " \
-         "scrolls: el.scrollWidth > el.clientWidth + 1, left: el.scrollLeft})"
+         "scrolls: el.scrollWidth > el.clientWidth + 1, overflow: el.scrollWidth - el.clientWidth, left: el.scrollLeft})"
+AXE_SCROLL_BUFFER = 13  # axe-core counts a region as scrollable only past 13 px of overflow (getScroll's buffer)
 
 
 @pytest.mark.parametrize("calc_id", ["liquidation-price", "black-scholes"])
@@ -284,7 +285,7 @@ def test_the_formula_is_a_named_region_that_tab_reaches_on_a_phone(page, site_se
     result = page.evaluate("async () => await axe.run(document, {runOnly: ['scrollable-region-focusable']})")
     assert result["violations"] == [], result["violations"]
     checked = [node["target"] for rule in result["passes"] for node in rule["nodes"]]
-    assert not state["scrolls"] or [".calculator-formula-region"] in checked, checked
+    assert state["overflow"] <= AXE_SCROLL_BUFFER or [".calculator-formula-region"] in checked, (state, checked)
 
 
 def test_tables_that_scroll_sideways_become_named_focusable_regions(page, site_server):

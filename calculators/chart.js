@@ -365,6 +365,13 @@ const GlossaryCharts = (() => {
     const figure = form.querySelector("figure.calculator-chart");
     const spec = figure && specs[figure.dataset.chart];
     if (!spec || !calc.registry[spec.id]) return;
+    // After instant navigation the page's scripts run in any order: the calculators this chart
+    // calls may not be registered yet. Keep the built table and draw once they are.
+    if (spec.calls.some(id => !calc.registry[id])) {
+      figure.glossaryWaits = (figure.glossaryWaits || 0) + 1;
+      if (figure.glossaryWaits <= 200) setTimeout(() => update(form, texts, target), 25);
+      return;
+    }
     bind(figure);
     const all = {...texts};
     let outputs = null, valid = true;

@@ -79,7 +79,8 @@ class Chart:
                 "views": [{"id": v.id, "label": v.label, "unit": v.unit} for v in self.views],
                 "series": [{"name": s.name, "label": s.label, "unit": s.unit, "view": s.view, "step": s.step,
                             "expr": s.expr} for s in self.series],
-                "marks": [{"name": m.name, "label": m.label, "x": m.x, "y": m.y, "view": m.view} for m in self.marks]}
+                "marks": [{"name": m.name, "label": m.label, "x": m.x, "y": m.y, "view": m.view} for m in self.marks],
+                "calls": sorted(self.calls() - {self.calc})}
 
     def calls(self) -> set[str]:
         """The other calculators this chart evaluates: the page's script must register them too."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from .model import Glossary, Term
 from .problems import Problem
+from .sections import check_sections
 from .slugs import RESERVED_IDS, collision_key, did_you_mean, slugify, word_set
 from .source import KeyPath, SourceMap
 
@@ -39,6 +40,7 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
     _check_near_duplicates(glossary.terms, report)
     _check_replacement_loops(glossary, report)
     _check_repeated_questions(glossary, report)
+    check_sections(glossary, report)
     for area in glossary.areas:
         count = len(glossary.members(area.id))
         # An unreadable term file may be a member: warn only if it could not make up the count.

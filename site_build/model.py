@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -19,8 +20,26 @@ class Faq:
 
 @dataclass(frozen=True)
 class Source:
+    """A citation; ``accessed`` is the day a venue figure it backs was read (it can change)."""
+
     title: str
     url: str
+    accessed: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A worked example the text quotes, declared as data so the checker recomputes it.
+
+    ``outputs`` maps an output name to the number exactly as the text writes it
+    (``"47,690.76"``, ``"5.72%"``); ``index`` is its place in ``examples``, which locates
+    its problems in the file.
+    """
+
+    calculator: str
+    inputs: Mapping[str, Any]
+    outputs: Mapping[str, str]
+    index: int
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,8 @@ class Term:
     calculator: str | None = None
     example: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     sources: tuple[Source, ...] = ()
+    examples: tuple[Example, ...] = ()
+    same_as: tuple[str, ...] = ()
     status: str = "stable"
     replaced_by: str | None = None
 
@@ -57,8 +78,16 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A titled group of an area's terms, in reading order (the area file's ``sections``)."""
+
+    title: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Area:
-    """A topic hub. Membership comes from the terms' ``areas``, not from the area file."""
+    """A topic hub. Membership comes from the terms' ``areas``; ``sections`` only orders it."""
 
     id: str
     path: str
@@ -66,6 +95,7 @@ class Area:
     summary: str
     body: str = ""
     faq: tuple[Faq, ...] = ()
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True)

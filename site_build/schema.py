@@ -17,7 +17,8 @@ PLACEHOLDER = "TODO:"  # how `glossary new` marks text still to write; check war
 
 # Field types: "plain" is text with no markup; "markdown" may use Markdown (never raw
 # HTML); "enum" is one of ``choices``; "id" references another object by id; "-list"
-# variants are lists; "faq", "sources" and "example" are the structured fields.
+# variants are lists; "url-list" is a list of http(s) URLs; "faq", "sources", "example"
+# and "examples" are the structured fields.
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,11 @@ TERM_FIELDS: tuple[Field, ...] = (
     Field("example", "example", "The widget's starting inputs for this term (input name: value)."),
     Field("body", "markdown", "The long text, in Markdown (no raw HTML)."),
     Field("faq", "faq", "Questions and answers shown on the page and in FAQPage JSON-LD."),
-    Field("sources", "sources", "Citations: title and http(s) url."),
+    Field("sources", "sources", "Citations: title, http(s) url, and for a figure a venue can change "
+          "the date it was read ('accessed: YYYY-MM-DD')."),
+    Field("examples", "examples", "Worked examples the text quotes, recomputed by 'glossary check': "
+          "calculator id, inputs, and each output as the text writes it."),
+    Field("same_as", "url-list", "http(s) URLs of the same concept elsewhere (e.g. Wikipedia); JSON-LD sameAs."),
     Field("status", "enum", "draft (built, not listed), stable, or deprecated (needs replaced_by).",
           choices=STATUSES),
     Field("replaced_by", "id", "With status deprecated: the term this one redirects to.",
@@ -63,6 +68,8 @@ AREA_FIELDS: tuple[Field, ...] = (
           required=True, max_length=SUMMARY_MAX),
     Field("body", "markdown", "Introductory text, in Markdown (no raw HTML)."),
     Field("faq", "faq", "Questions and answers shown on the hub and in FAQPage JSON-LD."),
+    Field("sections", "sections", "Groups of the hub's terms in display order: title and term ids "
+          "in reading order; every stable member belongs in one."),
 )
 
 # terms/tags.yml maps each tag id to one entry with these keys.
@@ -77,6 +84,9 @@ REQUIRED_WHEN = (("status", "deprecated", "replaced_by"),)
 
 _ID_REGEX = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _TEXT = {"type": "string", "pattern": "\\S"}  # not empty and not only blanks
+_URL = {"type": "string", "pattern": "^https?://\\S+$"}
+# An editor reads YAML 1.2, where an unquoted 2026-12-01 is a string.
+_DATE = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
 def _property(spec: Field) -> dict[str, Any]:
@@ -88,6 +98,8 @@ def _property(spec: Field) -> dict[str, Any]:
         prop = {"enum": list(spec.choices)}
     elif spec.type == "id":
         prop = {"type": "string", "pattern": _ID_REGEX}
+    elif spec.type == "url-list":
+        prop = {"type": "array", "items": _URL, "uniqueItems": True}
     elif spec.type in ("id-list", "plain-list"):
         item = {"type": "string", "pattern": _ID_REGEX} if spec.type == "id-list" else dict(_TEXT)
         prop = {"type": "array", "items": item, "uniqueItems": True}
@@ -96,15 +108,23 @@ def _property(spec: Field) -> dict[str, Any]:
     elif spec.type == "faq":
         prop = _object_list({"question": _TEXT, "answer": _TEXT})
     elif spec.type == "sources":
-        url = {"type": "string", "pattern": "^https?://\\S+$"}
-        prop = _object_list({"title": _TEXT, "url": url})
+        prop = _object_list({"title": _TEXT, "url": _URL, "accessed": _DATE}, optional=("accessed",))
+    elif spec.type == "examples":
+        inputs = {"type": "object", "additionalProperties": {"type": ["number", "string"]}}
+        outputs = {"type": "object", "additionalProperties": _TEXT, "minProperties": 1}
+        prop = _object_list({"calculator": {"type": "string", "pattern": _ID_REGEX}, "inputs": inputs,
+                             "outputs": outputs})
+    elif spec.type == "sections":
+        ids = {"type": "array", "items": {"type": "string", "pattern": _ID_REGEX}, "minItems": 1,
+               "uniqueItems": True}
+        prop = _object_list({"title": _TEXT, "terms": ids})
     else:
         prop = {"type": "object", "additionalProperties": {"type": ["number", "string"]}}
     return {"description": spec.description, **prop}
 
 
-def _object_list(properties: dict[str, Any]) -> dict[str, Any]:
-    item = {"type": "object", "properties": properties, "required": list(properties),
+def _object_list(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    item = {"type": "object", "properties": properties, "required": [k for k in properties if k not in optional],
             "additionalProperties": False}
     return {"type": "array", "items": item}
 

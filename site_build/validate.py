@@ -11,6 +11,7 @@ from .fields import _type_name as type_name
 from .model import Area, Tag, Term
 from .problems import Problem
 from .schema import AREA_FIELDS, REQUIRED_WHEN, TAG_FIELDS, TERM_FIELDS
+from .sections import AreaChecker
 from .slugs import ID_PATTERN, RESERVED_IDS, slugify
 from .source import REFUSED, Document, SourceMap
 
@@ -50,7 +51,7 @@ def validate_term(doc: Document, stem: str) -> tuple[Term | None, list[Problem]]
 
 
 def validate_area(doc: Document, stem: str) -> tuple[Area | None, list[Problem]]:
-    checker = FieldChecker(doc)
+    checker = AreaChecker(doc)
     id_ok = _check_id(checker, stem, "area")
     values = checker.fields(AREA_FIELDS, stem)
     if not id_ok or "name" not in values or "summary" not in values:

@@ -13,12 +13,14 @@ from types import MappingProxyType
 from typing import Any
 
 from .markup import UnsafeTarget, has_plain_markup, unsafe_spans, unsafe_targets
-from .model import Faq, Source
+from .model import Example, Faq, Source
 from .problems import Problem
 from .schema import PLACEHOLDER, Field
 from .slugs import ID_PATTERN, did_you_mean
 from .source import REFUSED, Document, KeyPath
+from .urlsafety import is_safe_url
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -186,32 +188,114 @@ class FieldChecker:
         return self._list(spec, value, path, lambda item, at: self.text(item, at, f"an item of '{spec.key}'", plain=True))
 
     def _pairs(self, spec: Field, value: Any, path: KeyPath, keys: tuple[str, str], plain: tuple[bool, bool]):
-        def check(item: Any, at: KeyPath):
-            if not isinstance(item, dict):
-                self.report(at, "wrong-type", f"each item of '{spec.key}' must be a mapping with {' and '.join(keys)}")
-                return None
-            for extra in set(item) - set(keys):
-                self.report(at + (extra,), "unknown-key",
-                            f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), keys)}", at_key=True)
-            got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p, url=k == "url") if k in item
-                   else self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
-                   for k, p in zip(keys, plain, strict=True)]
-            return tuple(got) if None not in got else None
-        return self._list(spec, value, path, check)
+        return self._list(spec, value, path, lambda item, at: self._pair(spec, item, at, keys, plain))
+
+    def _pair(self, spec: Field, item: Any, at: KeyPath, keys: tuple[str, str], plain: tuple[bool, bool],
+              optional: tuple[str, ...] = ()) -> tuple | None:
+        """The two text values of a ``{key: text, key: text}`` item (``optional`` keys may also appear)."""
+        if not isinstance(item, dict):
+            self.report(at, "wrong-type", f"each item of '{spec.key}' must be a mapping with {' and '.join(keys)}")
+            return None
+        allowed = (*keys, *optional)
+        for extra in set(item) - set(allowed):
+            self.report(at + (extra,), "unknown-key",
+                        f"unknown key '{extra}' in '{spec.key}'{did_you_mean(str(extra), allowed)}", at_key=True)
+        got = [self.text(item.get(k), at + (k,), f"'{spec.key}' {k}", plain=p, url=k == "url") if k in item
+               else self.report(at, "missing-key", f"'{spec.key}' item has no '{k}'; add it")
+               for k, p in zip(keys, plain, strict=True)]
+        return tuple(got) if None not in got else None
 
     def _faq(self, spec: Field, value: Any, path: KeyPath) -> tuple[Faq, ...] | None:
         pairs = self._pairs(spec, value, path, ("question", "answer"), (True, False))
         return None if pairs is None else tuple(Faq(q, a) for q, a in pairs)
 
     def _sources(self, spec: Field, value: Any, path: KeyPath) -> tuple[Source, ...] | None:
-        pairs = self._pairs(spec, value, path, ("title", "url"), (True, True))
-        if pairs is None:
-            return None
-        for index, (_, url) in enumerate(pairs):
+        def check(item: Any, at: KeyPath) -> Source | None:
+            pair = self._pair(spec, item, at, ("title", "url"), (True, True), optional=("accessed",))
+            if pair is None:
+                return None
+            title, url = pair
             if not url.startswith(("https://", "http://")) or " " in url:
-                self.report(path + (index, "url"), "bad-source-url",
-                            f"source url {url!r} must be an http(s) address")
-        return tuple(Source(t, u) for t, u in pairs)
+                self.report(at + ("url",), "bad-source-url", f"source url {url!r} must be an http(s) address")
+            accessed = self._date(item["accessed"], at + ("accessed",)) if item.get("accessed") is not None else None
+            return Source(title, url, accessed)
+        return self._list(spec, value, path, check)
+
+    def _date(self, value: Any, path: KeyPath) -> datetime.date | None:
+        """A ``YYYY-MM-DD`` day, unquoted (a YAML date) or quoted."""
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            return value
+        if isinstance(value, str) and _DATE.fullmatch(value.strip()):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if value is not REFUSED:
+            self.report(path, "bad-date", f"'accessed' must be the day the source was read, written YYYY-MM-DD "
+                        f"(e.g. 2026-12-01), got {value!r}")
+        return None
+
+    def _url_list(self, spec: Field, value: Any, path: KeyPath) -> tuple[str, ...] | None:
+        def check(item: Any, at: KeyPath) -> str | None:
+            url = self.text(item, at, f"an item of '{spec.key}'", plain=True, url=True)
+            if url is not None and (not url.startswith(("https://", "http://")) or " " in url
+                                    or not is_safe_url(url)):
+                self.report(at, "bad-same-as-url",
+                            f"'{spec.key}' url {url!r} must be an http(s) address")
+                return None
+            return url
+        return self._list(spec, value, path, check)
+
+    def _examples(self, spec: Field, value: Any, path: KeyPath) -> tuple[Example, ...] | None:
+        """The examples' shape only; ``examples.check_examples`` recomputes them."""
+        def check(item: Any, at: KeyPath) -> Example | None:
+            if not self._mapping(item, at, "an example", ("calculator", "inputs", "outputs")):
+                return None
+            calculator = self._id(Field("calculator", "id", "", refers_to="calculator"), item.get("calculator"),
+                                  at + ("calculator",)) if "calculator" in item else None
+            inputs = self._values(item.get("inputs"), at + ("inputs",), "inputs", self._input_ok)
+            outputs = self._values(item.get("outputs"), at + ("outputs",), "outputs", self._quote_ok)
+            if calculator is None or inputs is None or outputs is None:
+                return None
+            if not outputs:
+                self.report(at + ("outputs",), "empty-value", "'outputs' names no output; quote at least one")
+                return None
+            return Example(calculator, inputs, outputs, at[-1])
+        return self._list(spec, value, path, check)
+
+    def _mapping(self, item: Any, at: KeyPath, what: str, keys: tuple[str, ...]) -> bool:
+        if not isinstance(item, dict):
+            self.report(at, "wrong-type", f"{what} must be a mapping with {', '.join(keys)}")
+            return False
+        for extra in set(item) - set(keys):
+            self.report(at + (extra,), "unknown-key", f"unknown key '{extra}' in {what}"
+                        f"{did_you_mean(str(extra), keys)}", at_key=True)
+        for key in keys:
+            if key not in item:
+                self.report(at, "missing-key", f"{what} has no '{key}'; add it")
+        return all(key in item for key in keys)
+
+    def _values(self, value: Any, at: KeyPath, key: str, ok) -> MappingProxyType | None:
+        if value is REFUSED:
+            return None
+        if not isinstance(value, dict):
+            self.report(at, "wrong-type", f"'{key}' must be a mapping of name: value, got {_type_name(value)}")
+            return None
+        good = {name: item for name, item in value.items() if item is not REFUSED and ok(key, name, item, at)}
+        return MappingProxyType(good) if len(good) == len(value) else None
+
+    def _input_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
+        if isinstance(item, bool) or not isinstance(item, (int, float, str, list)):
+            self.report(at + (name,), "wrong-type", f"input '{name}' must be a number or text, got {_type_name(item)}")
+            return False
+        return True
+
+    def _quote_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
+        if not isinstance(item, str):
+            self.report(at + (name,), "wrong-type", f"output '{name}' must be quoted as the text writes it "
+                        f"(e.g. \"47,690.76\"), got {_type_name(item)}")
+            return False
+        return self.text(item, at + (name,), f"output '{name}'", plain=True) is not None
 
     def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
         if not isinstance(value, dict):

@@ -110,7 +110,7 @@ def _property(spec: Field) -> dict[str, Any]:
     elif spec.type == "sources":
         prop = _object_list({"title": _TEXT, "url": _URL, "accessed": _DATE}, optional=("accessed",))
     elif spec.type == "examples":
-        inputs = {"type": "object", "additionalProperties": {"type": ["number", "string"]}}
+        inputs = {"type": "object", "additionalProperties": {"type": ["number", "string", "array"]}}
         outputs = {"type": "object", "additionalProperties": _TEXT, "minProperties": 1}
         prop = _object_list({"calculator": {"type": "string", "pattern": _ID_REGEX}, "inputs": inputs,
                              "outputs": outputs})

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .examples import check_examples
 from .model import Glossary, Term
 from .problems import Problem
 from .sections import check_sections
@@ -41,6 +42,7 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
     _check_replacement_loops(glossary, report)
     _check_repeated_questions(glossary, report)
     check_sections(glossary, report)
+    check_examples(glossary, calculators, report)
     for area in glossary.areas:
         count = len(glossary.members(area.id))
         # An unreadable term file may be a member: warn only if it could not make up the count.

@@ -14,6 +14,7 @@ from .examples import check_examples
 from .model import Glossary, Term
 from .problems import Problem
 from .sections import check_sections
+from .senses import check_senses, sense_for_key
 from .slugs import RESERVED_IDS, collision_key, did_you_mean, slugify, word_set
 from .source import KeyPath, SourceMap
 
@@ -37,7 +38,8 @@ def check_glossary(glossary: Glossary, positions: Mapping[str, SourceMap],
     report = _Reporter(positions)
     for term in glossary.terms:
         _check_references(term, glossary, calculators, report)
-    _check_collisions(glossary.terms, report)
+    _check_collisions(glossary, report)
+    check_senses(glossary, report)
     _check_near_duplicates(glossary.terms, report)
     _check_replacement_loops(glossary, report)
     _check_repeated_questions(glossary, report)
@@ -109,13 +111,28 @@ def collision_owner(glossary: Glossary, name: str) -> tuple[Term, str, str, KeyP
     return None
 
 
-def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
+def _check_collisions(glossary: Glossary, report: _Reporter) -> None:
     """Names, aliases and ids that would share a URL, reported in both files.
 
     Both sides, so that ``glossary check`` on either file alone (as pre-commit runs it)
-    shows the clash.
+    shows the clash. A word that ``terms/senses.yml`` lists with all its claimants is
+    not a clash: it has a disambiguation page.
     """
-    by_id = {term.id: term for term in terms}
+    terms, by_id, allowed = glossary.terms, glossary.term_by_id, sense_for_key(glossary)
+
+    def fix(key: str, *ids: str) -> str:
+        sense = allowed.get(key)
+        if sense is None:
+            return ("make it an alias of one term, or rename one; or, if both meanings are real, add an entry "
+                    f"'{slugify(key)}: {{name: …, senses: [{', '.join(ids)}]}}' to terms/senses.yml")
+        source = report.positions.get(sense.path)
+        line = source.key_at((sense.slug,))[0] if source else 1
+        missing = [i for i in ids if i not in sense.senses]
+        return f"{sense.path}:{line} lists '{sense.slug}' without {', '.join(missing)}; add it to its senses"
+
+    def covered(key: str, *ids: str) -> bool:
+        return key in allowed and set(ids) <= set(allowed[key].senses)
+
     owners: dict[str, tuple[Term, str, str, KeyPath]] = {}
     reported: set[tuple[str, str]] = set()  # (key, term id): a name and its id share a key
     for term in terms:
@@ -126,7 +143,7 @@ def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
                 continue
             if what == "alias" and slugify(name) in RESERVED_IDS:
                 report(term.path, at, "reserved-id", f"alias {name!r} would take the reserved URL /terms/{slugify(name)}/")
-            if what == "alias" and by_id.get(name, term) is not term:
+            if what == "alias" and by_id.get(name, term) is not term and not covered(key, term.id, name):
                 other = by_id[name]
                 report(term.path, at, "alias-is-id", f"alias {name!r} is the id of {other.path}; "
                        "remove the alias, or merge the two terms")
@@ -134,14 +151,14 @@ def _check_collisions(terms: tuple[Term, ...], report: _Reporter) -> None:
                        "remove the alias there, or merge the two terms")
                 continue
             owner = owners.setdefault(key, (term, what, name, at))
-            if owner[0].id != term.id and (key, term.id) not in reported:
+            if owner[0].id != term.id and (key, term.id) not in reported and not covered(key, term.id, owner[0].id):
                 reported.add((key, term.id))
                 other, other_what, other_name, other_at = owner
-                fix = "make it an alias of one term, or rename one"
+                hint = fix(key, other.id, term.id)
                 report(term.path, at, "name-collision",
-                       f"{what} {name!r} collides with {other_what} {other_name!r} of {other.path}; {fix}")
+                       f"{what} {name!r} collides with {other_what} {other_name!r} of {other.path}; {hint}")
                 report(other.path, other_at, "name-collision",
-                       f"{other_what} {other_name!r} collides with {what} {name!r} of {term.path}; {fix}")
+                       f"{other_what} {other_name!r} collides with {what} {name!r} of {term.path}; {hint}")
 
 
 def _check_near_duplicates(terms: tuple[Term, ...], report: _Reporter) -> None:

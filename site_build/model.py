@@ -135,6 +135,20 @@ class Unreadable:
 
 
 @dataclass(frozen=True)
+class Sense:
+    """An ambiguous word and the terms it can mean (``terms/senses.yml``), primary first.
+
+    ``slug`` is the entry's key, the slug of ``name``: ``/terms/<slug>/`` is the primary
+    sense and ``/terms/<slug>-disambiguation/`` lists them all.
+    """
+
+    slug: str
+    name: str
+    senses: tuple[str, ...]
+    path: str = "terms/senses.yml"
+
+
+@dataclass(frozen=True)
 class Glossary:
     """Every term, area and tag, sorted by id, with lookup tables."""
 
@@ -142,6 +156,7 @@ class Glossary:
     areas: tuple[Area, ...]
     tags: tuple[Tag, ...]
     unreadable: Unreadable = field(default_factory=Unreadable)
+    senses: tuple[Sense, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "term_by_id", MappingProxyType({t.id: t for t in self.terms}))

@@ -20,6 +20,7 @@ from .crossref import backlinks, check_glossary, orphans
 from .linker import Linker, PageLinks, link_markdown, link_plain, mentioned_ids
 from .model import Glossary, Tag, Term, Unreadable
 from .problems import Problem, sort_problems
+from .senses import SENSES_FILE, ambiguous_words, validate_senses
 from .source import Document, SourceMap, read_document
 from .validate import validate_area, validate_tags, validate_term
 from .workers import in_two
@@ -88,11 +89,11 @@ def _discover(root: Path, folder: Path) -> tuple[list[Path], list[Path], list[Pr
             if name.startswith("."):
                 continue
             is_yaml = name.endswith(TERM_SUFFIXES)
-            if here == folder and is_yaml and name != "tags.yml":
+            if here == folder and is_yaml and name not in ("tags.yml", SENSES_FILE):
                 terms.append(here / name)
             elif here == folder / "areas" and is_yaml:
                 areas.append(here / name)
-            elif not (here == folder and name == "tags.yml"):
+            elif not (here == folder and name in ("tags.yml", SENSES_FILE)):
                 problems.append(Problem((here / name).relative_to(root).as_posix(), 1, 1, "warning", "stray-file",
                                         f"'{name}' is not read: term files are terms/<id>.yml, area files "
                                         "terms/areas/<id>.yml; move or delete it"))
@@ -178,24 +179,28 @@ def load(root: Path, terms_dir: str = "terms", *, calculators: Mapping[str, Any]
         areas += [area] if area else []
     tags, unreadable_tags, found = _read_tags(tag_file, root)
     problems += found
+    senses_docs, found = _read_all([folder / SENSES_FILE] if (folder / SENSES_FILE).is_file() else [], root)
+    senses, found_senses = validate_senses(senses_docs[0]) if senses_docs else ((), [])
+    problems += found + found_senses
     unreadable = replace(unreadable_tags, terms=_stems(term_files) - {term.id for term in terms},
                          areas=_stems(area_files) - {area.id for area in areas})
-    glossary = Glossary(tuple(terms), tuple(areas), tags, unreadable)
-    positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs)}
+    glossary = Glossary(tuple(terms), tuple(areas), tags, unreadable, senses)
+    positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs, *senses_docs)}
     problems += check_glossary(glossary, positions, calculators)
-    paths = tuple(f.relative_to(root).as_posix() for f in (*term_files, *area_files, tag_file) if f.is_file())
+    paths = tuple(f.relative_to(root).as_posix() for f in (*term_files, *area_files, tag_file, folder / SENSES_FILE)
+                  if f.is_file())
     return Loaded(root, glossary, tuple(problems), positions, paths)
 
 
 def make_linker(glossary: Glossary) -> Linker:
-    """A linker over the names and aliases of every listed term."""
-    return Linker((name, term.id) for term in glossary.terms if term.listed
-                  for name in (term.name, *term.aliases))
+    """A linker over the names and aliases of every listed term, and the ambiguous words."""
+    return Linker(((name, term.id) for term in glossary.terms if term.listed
+                   for name in (term.name, *term.aliases)), ambiguous_words(glossary))
 
 
 def link_term(term: Term, linker: Linker) -> TermTexts:
     page = PageLinks(href=lambda target: urls.href(urls.term_page(term.id), urls.term_page(target)),
-                     exclude=term.id)
+                     exclude=term.id, areas=term.areas)
     summary = link_plain(term.summary, linker, page)
     body = link_markdown(term.body, linker, page)
     answers = tuple(link_markdown(item.answer, linker, page) for item in term.faq)
@@ -216,9 +221,11 @@ def mentions(loaded: Loaded, linker: Linker) -> dict[str, tuple[str, ...]]:
     def scan(terms: list[Term]) -> dict[str, tuple[str, ...]]:
         found = {}
         for term in terms:
-            ids = mentioned_ids(term.summary, linker, markdown=False) | mentioned_ids(term.body, linker)
+            areas = term.areas
+            ids = (mentioned_ids(term.summary, linker, markdown=False, areas=areas)
+                   | mentioned_ids(term.body, linker, areas=areas))
             for item in term.faq:
-                ids |= mentioned_ids(item.answer, linker)
+                ids |= mentioned_ids(item.answer, linker, areas=areas)
             found[term.id] = tuple(sorted(ids - {term.id}))
         return found
 

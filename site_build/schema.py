@@ -79,6 +79,14 @@ TAG_FIELDS: tuple[Field, ...] = (
           required=True, max_length=SUMMARY_MAX),
 )
 
+# terms/senses.yml maps each ambiguous word's slug to one entry with these keys.
+SENSE_FIELDS: tuple[Field, ...] = (
+    Field("name", "plain", "The ambiguous word as readers type it, e.g. 'Margin'; the key is its slug.",
+          required=True),
+    Field("senses", "id-list", "Ids of the terms that claim the word as name or alias; the first is the "
+          "primary sense, which /terms/<key>/ shows.", required=True, refers_to="term", min_items=2),
+)
+
 # (key, value, then required): a deprecated term must say where it redirects.
 REQUIRED_WHEN = (("status", "deprecated", "replaced_by"),)
 

@@ -123,6 +123,7 @@ def test_the_editor_schema_agrees_with_the_validator(case, tmp_path, capsys):
         if document is None or read_problems:
             continue  # the YAML itself is refused: nothing for a schema to judge
         schema_file = ("tags.schema.json" if rel.name == "tags.yml" else
+                       "senses.schema.json" if rel.name == "senses.yml" else
                        "area.schema.json" if rel.parent.name == "areas" else "term.schema.json")
         schema = json.loads((ROOT / "schema" / schema_file).read_text(encoding="utf-8"))
         schema_errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(document.data)]

@@ -6,11 +6,12 @@ import jsonschema
 import yaml
 
 from conftest import ROOT
-from site_build.schema import AREA_FIELDS, TAG_FIELDS, TERM_FIELDS, json_schema, keyed_json_schema
+from site_build.schema import AREA_FIELDS, SENSE_FIELDS, TAG_FIELDS, TERM_FIELDS, json_schema, keyed_json_schema
 
 SCHEMAS = (("term", json_schema(TERM_FIELDS, "Glossary term")),
            ("area", json_schema(AREA_FIELDS, "Glossary area")),
-           ("tags", keyed_json_schema(TAG_FIELDS, "Glossary tags (terms/tags.yml)")))
+           ("tags", keyed_json_schema(TAG_FIELDS, "Glossary tags (terms/tags.yml)")),
+           ("senses", keyed_json_schema(SENSE_FIELDS, "Words with several meanings (terms/senses.yml)")))
 
 
 def test_schema_files_match_the_validator_declarations(update_golden):

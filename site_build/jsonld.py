@@ -120,3 +120,17 @@ def simple_page_graph(site_url: str, src: str, name: str, trail: Sequence[tuple[
     page = {"@type": page_type, "@id": page_url, "url": page_url, "name": name,
             "breadcrumb": {"@id": page_url + "#breadcrumb"}}
     return _graph(page, breadcrumb(site_url, [("Home", urls.HOME), *trail]))
+
+
+def disambiguation_graph(site_url: str, src: str, title: str, description: str, senses: Sequence[Term],
+                         dates: Dates) -> Graph:
+    """A word's disambiguation page: a CollectionPage whose ItemList points at each sense's DefinedTerm."""
+    page_url = urls.absolute(site_url, src)
+    page = {"@type": "CollectionPage", "@id": page_url, "url": page_url, "name": title,
+            "description": description, "datePublished": dates.published, "dateModified": dates.modified,
+            "breadcrumb": {"@id": page_url + "#breadcrumb"}, "mainEntity": {"@id": page_url + "#senses"},
+            "isPartOf": {"@id": site_url.rstrip("/") + "/#website"}}
+    item_list = {"@type": "ItemList", "@id": page_url + "#senses", "name": title, "numberOfItems": len(senses),
+                 "itemListElement": [list_item(position, defined_term_ref(site_url, term))
+                                     for position, term in enumerate(senses, start=1)]}
+    return _graph(page, item_list, breadcrumb(site_url, [("Home", urls.HOME), (title, src)]))

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import csp, extension, jsonld, preview, urls
+from . import csp, extension, jsonld, preview, published, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -96,6 +96,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.project: Project | None = None
         self.generated = Generated()
         self.graphs: dict[str, dict] = {}
+        self.sidebars: dict[str, dict] = {}  # term pages' section lists, for overrides/main.html
         self.serving = False
         self.problems: tuple[Problem, ...] = ()  # shown on every page while serving
         self.fallback_day = ""
@@ -122,6 +123,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         elif not self.generated.files:
             self.generated = Generated(preview.placeholder_site())
         self.graphs = {f.src: f.jsonld for f in self.generated.files if f.jsonld}
+        self.sidebars = {f.src: f.sidebar for f in self.generated.files if f.sidebar}
         self.search_texts = {f.src: f.search for f in self.generated.files if f.search is not None}
         return config
 
@@ -177,6 +179,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             title = page.meta.get("title") or page.title or src
             graph = jsonld.simple_page_graph(config.site_url, src, str(title), [(str(title), src)])
         page.meta["glossary_jsonld"] = graph
+        if src in self.sidebars:
+            page.meta["glossary_sidebar"] = self.sidebars[src]
         modified = [node["dateModified"] for node in graph["@graph"] if "dateModified" in node]
         page.meta["glossary_modified"] = modified[0] if modified else self.fallback_day  # the sitemap's lastmod
         page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
@@ -217,6 +221,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        published.write_all(self.generated.published, Path(config.site_dir))
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not index_file.is_file():
             return

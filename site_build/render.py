@@ -26,6 +26,8 @@ from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
 from .pipeline import Linked
 from .search import search_text
+from .sections import SectionIndex
+from .senses import disambiguation_id, hatnotes, listed_senses
 from .slugs import slugify
 from .snippets import code_tabs
 
@@ -55,6 +57,7 @@ class OutputFile:
     src: str
     content: str
     jsonld: dict[str, Any] | None = None
+    sidebar: dict[str, Any] | None = None  # a term page's section list, for the theme's left column
     in_nav: bool = False
     search: str | None = None
     origin: str = ""  # the file it is generated from, for messages (terms/x.yml)
@@ -97,9 +100,29 @@ class Renderer:
     env: jinja2.Environment
     widget: Callable[[Term], str] = field(default=lambda term: "")
 
+    def __post_init__(self) -> None:
+        self.sections = SectionIndex(self.glossary)
+
     def render_template(self, template: str, **context: Any) -> str:
         """A content template rendered with the site's environment (used by extra pages too)."""
         return self.env.get_template(template).render(glossary=self.glossary, **context)
+
+    def breadcrumb(self, here: str, trail: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """(name, relative href) from Home to the page; the page itself has no href."""
+        full = [("Home", urls.HOME), *trail]
+        return [(name, urls.html_href(here, src) if index < len(full) - 1 else "")
+                for index, (name, src) in enumerate(full)]
+
+    def sidebar(self, term: Term, here: str) -> dict[str, Any] | None:
+        """The term's neighbours in its section: what the theme lists in the left column."""
+        found = self.sections.neighbours(term)
+        if found is None:
+            return None
+        title = found.title if found.title != found.area.name else ""
+        return {"title": title, "area": found.area.name,
+                "href": urls.html_href(here, urls.area_page(found.area.id)),
+                "entries": [{"name": t.name, "href": urls.html_href(here, urls.term_page(t.id)),
+                             "current": t.id == found.current} for t in found.terms]}
 
 
     def term(self, term: Term) -> OutputFile:
@@ -111,18 +134,42 @@ class Renderer:
         tags = [self.glossary.tag_by_id[t] for t in term.tags if t in self.glossary.tag_by_id]
         dates = self.dates.of(term.path)
         edit = self.settings.edit_url + term.path if self.settings.edit_url else ""
+        trail = [(areas[0].name, urls.area_page(areas[0].id))] if areas else []
         content = self.render_template("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
                                related=related, referenced_by=referenced, areas=areas, tags=tags,
-                               dates=dates, edit_url=edit, widget=self.widget(term))
+                               dates=dates, edit_url=edit, widget=self.widget(term),
+                               crumbs=self.breadcrumb(here, [*trail, (term.name, here)]),
+                               hatnotes=list(hatnotes(term, self.glossary)))
         graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
-        return OutputFile(here, content, graph, search=search_text(term.summary, term.aliases), origin=term.path)
+        return OutputFile(here, content, graph, sidebar=self.sidebar(term, here),
+                          search=search_text(term.summary, term.aliases), origin=term.path)
+
+    def disambiguation_pages(self) -> Iterator[OutputFile]:
+        """``/terms/<word>-disambiguation/`` for each ambiguous word: every sense, linked."""
+        for sense in self.glossary.senses:
+            terms = listed_senses(sense, self.glossary)
+            if not terms:
+                continue
+            here = urls.term_page(disambiguation_id(sense.slug))
+            title = f"{sense.name} (disambiguation)"
+            names = ", ".join(t.name for t in terms)
+            description = f"{sense.name} can mean {len(terms)} different terms in this glossary: {names}."
+            entries = [(t, self.glossary.area_by_id.get(t.areas[0]) if t.areas else None) for t in terms]
+            content = self.render_template("disambiguation.md.j2", sense=sense, here=here, title=title,
+                                           description=description, entries=entries,
+                                           crumbs=self.breadcrumb(here, [(title, here)]))
+            graph = jsonld.disambiguation_graph(self.settings.site_url, here, title, description, terms,
+                                                self.dates.of(sense.path))
+            yield OutputFile(here, content, graph, search=search_text(description), origin=sense.path)
 
     def area_pages(self, area_id: str) -> Iterator[OutputFile]:
         area = self.glossary.area_by_id[area_id]
-        members = self.glossary.members(area_id)
+        groups = self.sections.groups[area_id]
+        members = tuple(term for group in groups for term in group.terms)
         per_page = self.settings.per_page
         pages = max(1, math.ceil(len(members) / per_page))
-        page = PageLinks(href=lambda target: urls.href(urls.area_page(area_id), urls.term_page(target)))
+        page = PageLinks(href=lambda target: urls.href(urls.area_page(area_id), urls.term_page(target)),
+                         areas=(area_id,))
         body = link_markdown(area.body, self.linked.linker, page)
         answers = tuple(link_markdown(item.answer, self.linked.linker, page) for item in area.faq)
         for number in range(1, pages + 1):
@@ -131,7 +178,8 @@ class Renderer:
             previous = urls.html_href(here, urls.area_page(area_id, number - 1)) if number > 1 else ""
             following = urls.html_href(here, urls.area_page(area_id, number + 1)) if number < pages else ""
             content = self.render_template("area.md.j2", area=area, here=here, number=number, pages=pages,
-                                   total=len(members), members=chunk, body=body, answers=answers,
+                                   total=len(members), groups=_page_groups(groups, chunk), body=body,
+                                   answers=answers,
                                    mentions=page.linked if number == 1 else [], previous=previous,
                                    next=following)
             graph = jsonld.area_graph(self.settings.site_url, area, chunk, here,
@@ -190,15 +238,24 @@ class Renderer:
         return OutputFile(here, content, graph, search=search_text(tag.summary))
 
     def redirects(self) -> Iterator[OutputFile]:
-        """A redirect page for each alias slug and each deprecated term."""
+        """A redirect page for each alias slug and each deprecated term.
+
+        An ambiguous word's slug belongs to its primary sense: its own page when the id
+        is the slug, else a redirect to it; the other senses make no page there.
+        """
+        words = {sense.slug: sense for sense in self.glossary.senses}
         for term in self.glossary.terms:
             if not term.has_page:
                 yield self._redirect(term.id, term.name, final_target(term, self.glossary))
                 continue
             for alias in term.aliases:
                 slug = slugify(alias)
-                if slug and slug != term.id:
+                if slug and slug != term.id and slug not in words:
                     yield self._redirect(slug, alias, term)
+        for slug, sense in words.items():
+            primary = self.glossary.term_by_id.get(sense.senses[0])
+            if primary is not None and primary.has_page and primary.id != slug:
+                yield self._redirect(slug, sense.name, primary)
 
     def _redirect(self, slug: str, alias: str, target: Term) -> OutputFile:
         src = urls.redirect_page(slug)
@@ -216,6 +273,13 @@ class Renderer:
         return OutputFile(urls.GLOSSARY_JSON, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 
 
+def _page_groups(groups: tuple, chunk: tuple[Term, ...]) -> list[tuple[str, tuple[Term, ...]]]:
+    """The hub groups cut to one page's terms, in order: (title, terms) for each group on it."""
+    on_page = {term.id for term in chunk}
+    cut = [(group.title, tuple(t for t in group.terms if t.id in on_page)) for group in groups]
+    return [(title, terms) for title, terms in cut if terms]
+
+
 def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -> list[OutputFile]:
     """Every generated file of the site, in a stable order; the calculator index and pages
     only when there are calculators."""
@@ -224,6 +288,7 @@ def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -
     if calculators.registry:
         files.append(renderer.calculators_index(calculators.registry, calculators.extra))
     files += [renderer.term(t) for t in glossary.terms if t.has_page]
+    files += list(renderer.disambiguation_pages())
     for area in glossary.areas:
         files += list(renderer.area_pages(area.id))
     files += [renderer.tag(t.id) for t in glossary.tags]

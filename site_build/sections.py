@@ -123,18 +123,34 @@ class Neighbours:
     current: str
 
 
-def neighbours(term: Term, glossary: Glossary, limit: int = NEIGHBOURS_MAX) -> Neighbours | None:
-    """The group of the term's first area that holds it, cut to ``limit`` entries around it."""
-    area = glossary.area_by_id.get(term.areas[0]) if term.areas else None
-    if area is None:
-        return None
-    members = glossary.members(area.id)
-    if term not in members:
-        members = tuple(sorted((*members, term), key=lambda t: t.name.casefold()))
-    for group in hub_groups(area, members):
-        ids = [t.id for t in group.terms]
-        if term.id in ids:
-            at = ids.index(term.id)
-            start = max(0, min(at - limit // 2, len(ids) - limit))
-            return Neighbours(area, group.title or area.name, group.terms[start:start + limit], term.id)
-    return None
+class SectionIndex:
+    """Every area's hub groups, computed once, and where each listed term sits in them.
+
+    A term page asks for its neighbours in constant time, so the pages of 5,000 terms
+    cost no more per page than those of 50.
+    """
+
+    def __init__(self, glossary: Glossary, limit: int = NEIGHBOURS_MAX) -> None:
+        self.limit = limit
+        self.groups: dict[str, tuple[Group, ...]] = {}
+        self._place: dict[tuple[str, str], tuple[Group, int]] = {}
+        members: dict[str, list[Term]] = {area.id: [] for area in glossary.areas}
+        for term in sorted((t for t in glossary.terms if t.listed), key=lambda t: t.name.casefold()):
+            for area_id in term.areas:
+                members.get(area_id, []).append(term)
+        for area in glossary.areas:
+            self.groups[area.id] = hub_groups(area, tuple(members[area.id]))
+            for group in self.groups[area.id]:
+                for index, term in enumerate(group.terms):
+                    self._place[(area.id, term.id)] = (group, index)
+        self._areas = glossary.area_by_id
+
+    def neighbours(self, term: Term) -> Neighbours | None:
+        """The group of the term's first area that holds it, cut to ``limit`` entries around it."""
+        area = self._areas.get(term.areas[0]) if term.areas else None
+        place = self._place.get((area.id, term.id)) if area else None
+        if place is None:
+            return None
+        group, at = place
+        start = max(0, min(at - self.limit // 2, len(group.terms) - self.limit))
+        return Neighbours(area, group.title or area.name, group.terms[start:start + self.limit], term.id)

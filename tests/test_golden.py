@@ -42,6 +42,8 @@ def golden_files() -> dict[str, str]:
         rendered[output.src] = output.content
         if output.jsonld:
             rendered[output.src + ".jsonld"] = json.dumps(output.jsonld, indent=1, ensure_ascii=False) + "\n"
+        if output.sidebar:
+            rendered[output.src + ".sidebar.json"] = json.dumps(output.sidebar, indent=1, ensure_ascii=False) + "\n"
     return rendered
 
 

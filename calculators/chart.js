@@ -9,8 +9,15 @@ const GlossaryCharts = (() => {
   const calc = GlossaryCalculators;
   class Missing extends Error {}
 
+  // A page script leaves out the fields that hold their default (calculators/script_data.py); put them back.
+  const DEFAULTS = {chart: {extra: [], samples: 41, pointSeries: {}, horizontal: "", marks: [], calls: []},
+                    series: {unit: "", view: "value", step: false}, mark: {x: null, y: null, view: ""}};
+
   function define(list) {
-    for (const spec of list) specs[spec.id] = spec;
+    for (const spec of list) {
+      specs[spec.id] = {...DEFAULTS.chart, ...spec, series: spec.series.map(s => ({...DEFAULTS.series, ...s})),
+                        marks: (spec.marks || []).map(m => ({...DEFAULTS.mark, ...m}))};
+    }
   }
 
   // ---- evaluation (charts.py `evaluate`, form for form) ----
@@ -391,5 +398,5 @@ const GlossaryCharts = (() => {
     draw(figure);
   }
 
-  return {define, update, specs};
+  return {define, update, specs, DEFAULTS};
 })();

@@ -309,11 +309,16 @@ const GlossaryCalculators = (() => {
     }
   }
 
+  // A page script leaves out the fields that hold their default (calculators/script_data.py); put them back.
+  const INPUT_DEFAULTS = {choices: [], fallback: null, high: null, low: null, lowOpen: false};
+  const META_DEFAULTS = {closedFormSolves: [], numericSolves: {}, tierSupplies: []};
+
   function register(meta, compute, solvers) {
-    registry[meta.id] = {meta, compute, solvers};
+    const full = {...META_DEFAULTS, ...meta, inputs: meta.inputs.map(input => ({...INPUT_DEFAULTS, ...input}))};
+    registry[meta.id] = {meta: full, compute, solvers};
   }
 
-  return {register, evaluate, InputError, NoSolution, registry, solveMonotone, quote, display, percent, tierTable, checked, readInputs};
+  return {register, evaluate, INPUT_DEFAULTS, META_DEFAULTS, InputError, NoSolution, registry, solveMonotone, quote, display, percent, tierTable, checked, readInputs};
 })();
 
 if (typeof module !== "undefined") module.exports = {checkNumber, checkChoice, checkOutputs, quoteValue, erfc, tierLookup, tierFor, floorQuotient, NoSolution, GlossaryCalculators};

@@ -22,13 +22,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .artifacts import HERE, artifact
-from .charts import chart_source, dependencies
+from .charts import dependencies
+from .mangler import mangle
+from .script_data import chart_line, js_literal, shipped_meta
+from .string_pool import pool
 from .working import working_source
 
 FOLDER = "assets/calculators"
 RUNTIME_PARTS = ("runtime.js", "working.js", "chart.js", "widget.js")  # chart.js: only when it exists
 RUNTIME = "runtime"
 TIER_EDITOR = "tier-editor"  # tier_editor.js, for pages whose calculator takes a tier table
+CALL_SUFFIX = "-compute"  # linear-pnl-compute.<hash>.js: what a chart's call needs of linear-pnl
 
 _WRAP_START = """(function (module) {
 "use strict";
@@ -80,9 +84,14 @@ def minify(source: str) -> str:
     return rjsmin.jsmin(source).strip() + "\n"
 
 
+def shrink(source: str) -> str:
+    """``source`` as shipped: repeated strings pooled, local names shortened, then minified."""
+    return minify(mangle(pool(source)))
+
+
 def asset(name: str, source: str) -> Script:
-    """``source`` minified, under ``FOLDER`` with a content hash in its name."""
-    text = minify(source)
+    """``source`` shrunk, under ``FOLDER`` with a content hash in its name."""
+    text = shrink(source)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return Script(f"{FOLDER}/{name}.{digest}.js", text)
 
@@ -97,8 +106,19 @@ def calculator_source(calc_id: str) -> str:
     """One calculator's registration: its metadata, compute function and closed-form solvers."""
     made = artifact(calc_id)
     solvers = ", ".join(f"{name}: {text.strip()}" for name, text in made.javascript_solvers.items())
-    return (f"GlossaryCalculators.register({json.dumps(made.metadata, ensure_ascii=False)},\n"
-            f"{made.javascript_function.strip()},\n{{{solvers}}});\n" + working_source(calc_id) + chart_source(calc_id))
+    return (f"GlossaryCalculators.register({js_literal(shipped_meta(made.metadata))},\n"
+            f"{made.javascript_function.strip()},\n{{{solvers}}});\n" + working_source(calc_id) + chart_line(calc_id))
+
+
+def call_source(calc_id: str) -> str:
+    """What another calculator's chart needs of ``calc_id``: its inputs and compute function only.
+
+    It registers only where the full file has not (that one also carries the solvers, the
+    working and the chart, which a chart's call never uses).
+    """
+    made = artifact(calc_id)
+    return (f"if (!GlossaryCalculators.registry[{json.dumps(calc_id)}]) GlossaryCalculators.register("
+            f"{js_literal(shipped_meta(made.metadata))},\n{made.javascript_function.strip()}, {{}});\n")
 
 
 @functools.cache
@@ -116,13 +136,21 @@ def calculator_script(calc_id: str) -> Script:
     return asset(calc_id, _GATE_START + calculator_source(calc_id) + _GATE_END)
 
 
+@functools.cache
+def call_script(calc_id: str) -> Script:
+    return asset(f"{calc_id}{CALL_SUFFIX}", _GATE_START + call_source(calc_id) + _GATE_END)
+
+
 def page_scripts(calc_ids: Sequence[str]) -> list[Script]:
-    """What a page with these calculators loads, in order: the runtime, then each calculator once."""
-    ids = dict.fromkeys(d for i in calc_ids for d in (*dependencies(i), i))  # a chart's calls load first
+    """What a page with these calculators loads, in order: the runtime, then each calculator once.
+
+    A calculator that only a chart calls comes as its compute function alone (``call_script``).
+    """
+    calls = dict.fromkeys(d for i in calc_ids for d in dependencies(i) if d not in calc_ids)
     from . import get
 
     editor = [tier_editor()] if any(i.kind == "tiers" for c in calc_ids for i in get(c).inputs) else []
-    return [runtime(), *editor, *(calculator_script(i) for i in ids)]
+    return [runtime(), *editor, *(call_script(i) for i in calls), *(calculator_script(i) for i in dict.fromkeys(calc_ids))]
 
 
 def bundle(calc_ids: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ import re
 from types import MappingProxyType
 from typing import Any
 
+from .accessed import as_date
 from .markup import UnsafeTarget, has_plain_markup, unsafe_spans, unsafe_targets
 from .model import Example, Faq, Source
 from .problems import Problem
@@ -20,7 +21,6 @@ from .slugs import ID_PATTERN, did_you_mean
 from .source import REFUSED, Document, KeyPath
 from .urlsafety import is_safe_url
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -223,17 +223,11 @@ class FieldChecker:
 
     def _date(self, value: Any, path: KeyPath) -> datetime.date | None:
         """A ``YYYY-MM-DD`` day, unquoted (a YAML date) or quoted."""
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            return value
-        if isinstance(value, str) and _DATE.fullmatch(value.strip()):
-            try:
-                return datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        if value is not REFUSED:
+        day = as_date(value)
+        if day is None and value is not REFUSED:
             self.report(path, "bad-date", f"'accessed' must be the day the source was read, written YYYY-MM-DD "
                         f"(e.g. 2026-12-01), got {value!r}")
-        return None
+        return day
 
     def _url_list(self, spec: Field, value: Any, path: KeyPath) -> tuple[str, ...] | None:
         def check(item: Any, at: KeyPath) -> str | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import urls
+from .accessed import check_accessed
 from .crossref import backlinks, check_glossary, orphans
 from .linker import Linker, PageLinks, link_markdown, link_plain, mentioned_ids
 from .model import Glossary, Tag, Term, Unreadable
@@ -187,6 +188,7 @@ def load(root: Path, terms_dir: str = "terms", *, calculators: Mapping[str, Any]
     glossary = Glossary(tuple(terms), tuple(areas), tags, unreadable, senses)
     positions = {doc.path: doc.positions for doc in (*term_docs, *area_docs, *senses_docs)}
     problems += check_glossary(glossary, positions, calculators)
+    problems += check_accessed(glossary, positions, root)
     paths = tuple(f.relative_to(root).as_posix() for f in (*term_files, *area_files, tag_file, folder / SENSES_FILE)
                   if f.is_file())
     return Loaded(root, glossary, tuple(problems), positions, paths)

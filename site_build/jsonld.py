@@ -70,6 +70,8 @@ def term_graph(site_url: str, term: Term, area: Area | None, dates: Dates) -> Gr
                "inDefinedTermSet": {"@id": glossary_id(site_url)}}
     if term.aliases:
         defined["alternateName"] = list(term.aliases)
+    if term.same_as:
+        defined["sameAs"] = list(term.same_as)
     page = {
         "@type": "WebPage", "@id": page_url, "url": page_url, "name": term.name,
         "description": term.summary, "datePublished": dates.published, "dateModified": dates.modified,

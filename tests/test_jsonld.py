@@ -1,6 +1,7 @@
 """Unit tests: JSON-LD graphs follow DESIGN.md's shapes."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from vocabulary import vocabulary_errors
@@ -31,11 +32,20 @@ def test_term_graph():
     term = nodes["DefinedTerm"]
     assert term["@id"] == page_url + "#term" and term["alternateName"] == ["MM"]
     assert term["inDefinedTermSet"] == {"@id": "https://example.org/glossary/#glossary"}
-    assert "datePublished" not in term
+    assert "datePublished" not in term and "sameAs" not in term
     crumbs = nodes["BreadcrumbList"]["itemListElement"]
     assert [c["position"] for c in crumbs] == [1, 2, 3]
     assert [c.get("item") for c in crumbs] == [SITE, SITE + "areas/margin/", None]
     assert nodes["FAQPage"]["mainEntity"][0]["acceptedAnswer"]["text"] == "A."
+
+
+def test_same_as_urls_become_the_defined_terms_same_as():
+    wiki = ("https://en.wikipedia.org/wiki/Margin_(finance)", "https://example.org/concepts/margin")
+    graph = jsonld.term_graph(SITE, replace(TERM, same_as=wiki), AREA, DATES)
+    nodes = by_type(graph)
+    assert nodes["DefinedTerm"]["sameAs"] == list(wiki)
+    assert "sameAs" not in nodes["WebPage"]
+    assert vocabulary_errors(graph) == []
 
 
 def test_area_graph_lists_pages_in_has_part_and_terms_in_item_list():

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import jsonld, urls
+from .accessed import as_date, long_date
 from .model import Term
 from .render import OutputFile, Renderer
 from .search import search_text
@@ -52,6 +53,19 @@ def term_widget(term: Term) -> str:
             + "\n" + script_tags(here, [term.calculator]))
 
 
+def tier_table_source() -> dict[str, Any]:
+    """The source block of the published tier table the tier editor starts from: title, url,
+    the day the table is as of ("as published on") and the day it was read ("accessed")."""
+    import json
+
+    from calculators.tiers import EXAMPLE
+
+    source = json.loads(EXAMPLE.read_text(encoding="utf-8"))["source"]
+    days = {key: as_date(source.get(key)) for key in ("as published on", "accessed")}
+    return {"title": source["title"], "url": source["url"],
+            **{key: (day.isoformat(), long_date(day)) if day else None for key, day in days.items()}}
+
+
 def calculator_pages(renderer: Renderer) -> list[OutputFile]:
     """One page per calculator, then the scripts they load (the runtime and one per calculator)."""
     import calculators
@@ -69,7 +83,8 @@ def calculator_pages(renderer: Renderer) -> list[OutputFile]:
             "calculator.md.j2", calc=calc, here=here, terms=users, notes=notes()[calc.id],
             widget=widget_html(calc, {}) + "\n" + script_tags(here, [calc.id]),
             formula=made.formula_html, legend=made.legend,
-            python=made.python.rstrip(), javascript=made.javascript.rstrip(), command=cli_example(calc))
+            python=made.python.rstrip(), javascript=made.javascript.rstrip(), command=cli_example(calc),
+            tier_table=tier_table_source() if "tiers" in calc.input_names else None)
         graph = jsonld.simple_page_graph(renderer.settings.site_url, here, calc.title,
                                          [("Calculators", urls.CALCULATORS), (calc.title, here)])
         # Found by title, summary and headings; the code snippets are not what a reader searches.

@@ -110,3 +110,12 @@ def test_the_page_shows_when_a_source_was_accessed(tmp_path):
     page = {output.src: output.content for output in generated.files}["terms/see-also.md"]
     assert ('[Venue tiers](https://example.com/tiers) (accessed <time datetime="2026-12-01">1 December 2026</time>)'
             in page)
+
+
+def test_the_tier_table_a_calculator_page_starts_from_is_dated():
+    from site_build.calculator_pages import tier_table_source
+
+    source = tier_table_source()
+    assert source["url"].startswith("https://www.binance.com/")
+    assert source["as published on"] == ("2021-03-18", "18 March 2021")
+    assert source["accessed"] == ("2026-11-21", "21 November 2026")

@@ -13,8 +13,9 @@ from types import MappingProxyType
 from typing import Any
 
 from .accessed import as_date
+from .example_fields import ExampleFields
 from .markup import UnsafeTarget, has_plain_markup, unsafe_spans, unsafe_targets
-from .model import Example, Faq, Source
+from .model import Faq, Source
 from .problems import Problem
 from .schema import PLACEHOLDER, Field
 from .slugs import ID_PATTERN, did_you_mean
@@ -46,8 +47,10 @@ def _target_message(target: UnsafeTarget) -> str:
             "link only to http(s), mailto or relative URLs")
 
 
-class FieldChecker:
+class FieldChecker(ExampleFields):
     """Collects problems for one document, locating each through its source map."""
+
+    type_name = staticmethod(_type_name)
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -239,57 +242,6 @@ class FieldChecker:
                 return None
             return url
         return self._list(spec, value, path, check)
-
-    def _examples(self, spec: Field, value: Any, path: KeyPath) -> tuple[Example, ...] | None:
-        """The examples' shape only; ``examples.check_examples`` recomputes them."""
-        def check(item: Any, at: KeyPath) -> Example | None:
-            if not self._mapping(item, at, "an example", ("calculator", "inputs", "outputs")):
-                return None
-            calculator = self._id(Field("calculator", "id", "", refers_to="calculator"), item.get("calculator"),
-                                  at + ("calculator",)) if "calculator" in item else None
-            inputs = self._values(item.get("inputs"), at + ("inputs",), "inputs", self._input_ok)
-            outputs = self._values(item.get("outputs"), at + ("outputs",), "outputs", self._quote_ok)
-            if calculator is None or inputs is None or outputs is None:
-                return None
-            if not outputs:
-                self.report(at + ("outputs",), "empty-value", "'outputs' names no output; quote at least one")
-                return None
-            return Example(calculator, inputs, outputs, at[-1])
-        return self._list(spec, value, path, check)
-
-    def _mapping(self, item: Any, at: KeyPath, what: str, keys: tuple[str, ...]) -> bool:
-        if not isinstance(item, dict):
-            self.report(at, "wrong-type", f"{what} must be a mapping with {', '.join(keys)}")
-            return False
-        for extra in set(item) - set(keys):
-            self.report(at + (extra,), "unknown-key", f"unknown key '{extra}' in {what}"
-                        f"{did_you_mean(str(extra), keys)}", at_key=True)
-        for key in keys:
-            if key not in item:
-                self.report(at, "missing-key", f"{what} has no '{key}'; add it")
-        return all(key in item for key in keys)
-
-    def _values(self, value: Any, at: KeyPath, key: str, ok) -> MappingProxyType | None:
-        if value is REFUSED:
-            return None
-        if not isinstance(value, dict):
-            self.report(at, "wrong-type", f"'{key}' must be a mapping of name: value, got {_type_name(value)}")
-            return None
-        good = {name: item for name, item in value.items() if item is not REFUSED and ok(key, name, item, at)}
-        return MappingProxyType(good) if len(good) == len(value) else None
-
-    def _input_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
-        if isinstance(item, bool) or not isinstance(item, (int, float, str, list)):
-            self.report(at + (name,), "wrong-type", f"input '{name}' must be a number or text, got {_type_name(item)}")
-            return False
-        return True
-
-    def _quote_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
-        if not isinstance(item, str):
-            self.report(at + (name,), "wrong-type", f"output '{name}' must be quoted as the text writes it "
-                        f"(e.g. \"47,690.76\"), got {_type_name(item)}")
-            return False
-        return self.text(item, at + (name,), f"output '{name}'", plain=True) is not None
 
     def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
         if not isinstance(value, dict):

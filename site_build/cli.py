@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import extension
+from . import extension, published
 from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
@@ -24,6 +24,8 @@ from .scaffold import next_steps, plan_new_term
 from .urls import preview_address
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+PUBLISHED_DIR = "published"  # where export puts the files the site publishes beside its pages
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,7 +122,9 @@ def run_export(args: argparse.Namespace) -> int:
         if output.jsonld:
             graphs[output.src] = output.jsonld
     (target / "jsonld.json").write_text(json.dumps(graphs, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(f"wrote {len(generated.files)} files and jsonld.json to {target}")
+    published.write_all(generated.published, target / PUBLISHED_DIR)
+    print(f"wrote {len(generated.files)} files and jsonld.json to {target}, and "
+          f"{len(generated.published)} published files (copy them over the built site) to {target / PUBLISHED_DIR}")
     return EXIT_OK
 
 

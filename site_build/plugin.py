@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import csp, extension, jsonld, preview, urls
+from . import csp, extension, jsonld, preview, published, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -221,6 +221,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        published.write_all(self.generated.published, Path(config.site_dir))
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not index_file.is_file():
             return

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import jinja2
 
+from . import published
 from .dates import DateBook
 from .extension import Calculators
 from .pipeline import link, load, paused_gc
 from .problems import Problem, sort_problems
+from .published import Published
 from .render import OutputFile, Renderer, Settings, make_environment, render_site
 
 
@@ -35,8 +37,12 @@ class Project:
 
 @dataclass(frozen=True)
 class Generated:
+    """What a build adds: MkDocs files, the files published beside them (written after the
+    build, ``site_build.published``), and every problem found."""
+
     files: tuple[OutputFile, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    published: tuple[Published, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -73,7 +79,9 @@ def _generate(project: Project, calculators: Calculators) -> Generated:
         if problem is None:
             raise
         return Generated((), problems + (problem,))
-    return Generated(tuple(files), problems)
+    settings = project.settings
+    extra = published.everything(loaded.glossary, settings.site_url, settings.title, settings.description)
+    return Generated(tuple(files), problems, extra)
 
 
 def template_problem(exc: BaseException, root: Path, template_dir: Path) -> Problem | None:

@@ -87,12 +87,17 @@ def test_export_writes_exactly_what_mkdocs_is_fed(tmp_path):
     set_config(project, "site_name: Crypto Derivatives Glossary", "site_name: A Renamed Glossary")
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     build(config)
-    fed = {f.src: f.content for f in config.plugins["glossary"].generated.files}
+    generated = config.plugins["glossary"].generated
+    fed = {f.src: f.content.encode("utf-8") for f in generated.files}
+    fed |= {f"published/{f.path}": f.content if isinstance(f.content, bytes) else f.content.encode("utf-8")
+            for f in generated.published}
     assert main(["--root", str(project), "export", str(tmp_path / "export")]) == 0
-    exported = {p.relative_to(tmp_path / "export").as_posix(): p.read_text(encoding="utf-8")
+    exported = {p.relative_to(tmp_path / "export").as_posix(): p.read_bytes()
                 for p in (tmp_path / "export").rglob("*") if p.is_file() and p.name != "jsonld.json"}
     assert exported == fed
-    assert "A Renamed Glossary" in exported["index.md"]
+    assert b"A Renamed Glossary" in exported["index.md"]
+    for item in generated.published:  # what the site publishes beside its pages, byte for byte
+        assert (tmp_path / "site" / item.path).read_bytes() == exported[f"published/{item.path}"]
 
 
 def test_per_page_below_one_is_a_configuration_error(tmp_path, capsys):

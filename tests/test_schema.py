@@ -25,7 +25,7 @@ def test_schema_files_match_the_validator_declarations(update_golden):
 
 def test_every_term_file_points_editors_at_the_schema():
     for path in (ROOT / "terms").glob("*.yml"):
-        if path.name != "tags.yml":
+        if path.name not in ("tags.yml", "senses.yml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == "# yaml-language-server: $schema=../schema/term.schema.json", path.name
 
@@ -44,3 +44,11 @@ def test_the_tag_schema_refuses_what_the_validator_refuses():
     for bad in ({"Funding": good}, {"funding": {**good, "summry": "x"}}, {"funding": {"name": "Funding"}},
                 {"funding": {**good, "name": 3}}, {"funding": {**good, "summary": " "}}, {"funding": None}):
         assert list(validator.iter_errors(bad)), bad
+
+
+def test_the_senses_file_points_editors_at_its_schema_and_passes_it():
+    text = (ROOT / "terms" / "senses.yml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/senses.schema.json"
+    validator = jsonschema.Draft202012Validator(dict(SCHEMAS)["senses"])
+    assert [e.message for e in validator.iter_errors(yaml.safe_load(text))] == []
+    assert list(validator.iter_errors({"margin": {"name": "Margin", "senses": ["margin-balance"]}}))

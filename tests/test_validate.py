@@ -66,9 +66,11 @@ def test_a_collision_is_reported_once_in_each_file(tmp_path):
     collisions = [line for line in found if "[name-collision]" in line]
     assert collisions == [
         "terms/aaa.yml:5:11: error: alias 'Mark Price' collides with name 'Mark Price' of terms/mark-price.yml; "
-        "make it an alias of one term, or rename one [name-collision]",
+        "make it an alias of one term, or rename one; or, if both meanings are real, add an entry "
+        "'mark-price: {name: …, senses: [aaa, mark-price]}' to terms/senses.yml [name-collision]",
         "terms/mark-price.yml:1:7: error: name 'Mark Price' collides with alias 'Mark Price' of terms/aaa.yml; "
-        "make it an alias of one term, or rename one [name-collision]"]
+        "make it an alias of one term, or rename one; or, if both meanings are real, add an entry "
+        "'mark-price: {name: …, senses: [aaa, mark-price]}' to terms/senses.yml [name-collision]"]
 
 
 def tag_problems(tmp_path: Path, tags: str) -> list[str]:

@@ -24,7 +24,7 @@ CACHE_FILE = HERE / "generated.json"
 SOURCES = ("artifacts.py", "catalog.py", "catalog_markets.py", "catalog_positions.py", "codegen.py", "definitions.py",
            "definitions_markets.py", "definitions_positions.py", "display.py", "display_forms.py", "display_parse.py",
            "exact.py", "formula.py", "mathml.py", "generated.py", "inputs.py",
-           "spec.py", "symbolic.py", "tier_search.py", "tiers.py", "runtime.js")
+           "signature.py", "spec.py", "symbolic.py", "tier_search.py", "tiers.py", "runtime.js")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,10 @@ from sympy.printing.pycode import PythonCodePrinter
 
 from . import numbers
 from . import spec as specs
+from .signature import check_inputs_js as _check_inputs_js
+from .signature import check_inputs_py as _check_inputs_py
+from .signature import js_parameters as _js_parameters
+from .signature import py_parameters as _py_parameters
 from .spec import CalculatorSpec, Input
 from .symbolic import Definition, Guard, local
 from .tier_search import BOTH_GIVEN
@@ -83,34 +87,6 @@ def _js(expr: sp.Basic) -> str:
     return _JavaScript().doprint(expr)
 
 
-def _default(spec: CalculatorSpec, item: Input) -> str | None:
-    """The parameter's default as JSON-like text (``null`` for "absent"), or None if required.
-
-    With a tier table, the rate and amount it supplies are not required on their own.
-    """
-    if item.kind == "tiers" or ("tiers" in spec.input_names and item.name in TIER_OUTPUTS):
-        return "null"
-    if item.optional:
-        return json.dumps(float(item.fallback))
-    return None
-
-
-def _parameters(spec: CalculatorSpec, skip: str, extra: str) -> list[tuple[str, str | None]]:
-    params = [(i.name, _default(spec, i)) for i in spec.inputs if i.name != skip]
-    return params + ([(extra, None)] if extra else [])
-
-
-def _py_parameters(spec: CalculatorSpec, skip: str = "", extra: str = "") -> str:
-    parts = [name if default is None else f"{name}={'None' if default == 'null' else default}"
-             for name, default in _parameters(spec, skip, extra)]
-    return ", ".join(["*", *parts])
-
-
-def _js_parameters(spec: CalculatorSpec, skip: str = "", extra: str = "") -> str:
-    parts = [name if default is None else f"{name} = {default}" for name, default in _parameters(spec, skip, extra)]
-    return "{" + ", ".join(parts) + "}"
-
-
 def _docstring(spec: CalculatorSpec) -> list[str]:
     lines = [f'"""{spec.title}: {spec.summary}', ""]
     lines += [f"{i.name}: {i.label}" + (f" ({i.unit})" if i.unit else "") + f"; {i.bounds_text}." for i in spec.inputs]
@@ -143,52 +119,6 @@ def python_checks(uses_choices: bool = True) -> str:
               f"QUOTE_LIMIT = {specs.QUOTE_LIMIT!r}\nNUMBER = re.compile({specs.NUMBER.pattern!r})\n")
     functions = [f for f in PY_CHECK_FUNCTIONS if uses_choices or f is not specs.check_choice]
     return "\n\n".join([header, *(inspect.getsource(f) for f in functions)])
-
-
-def _held_back(spec: CalculatorSpec, item: Input) -> bool:
-    """True for the rate and amount a tier table may supply: ``None`` there means "from the table"."""
-    return "tiers" in spec.input_names and item.name in TIER_OUTPUTS
-
-
-def _number_options(item: Input) -> list[tuple[str, object]]:
-    """The bounds of a number input, only those that differ from ``check_number``'s defaults."""
-    options = [("low", item.low), ("high", item.high), ("low_open", item.low_open or None)]
-    options = [(key, value) for key, value in options if value is not None]
-    return options + ([("bounds", item.bounds_text)] if options else [])
-
-
-def _check_inputs_py(spec: CalculatorSpec, skip: str = "", extra: str = "") -> list[str]:
-    """``name = check_…(name, …)`` for every input (and a solver's target output), in the catalog's order."""
-    lines = []
-    for item in spec.inputs:
-        name = item.name
-        if name == skip or item.kind == "tiers":
-            continue
-        if item.choices:
-            lines.append(f"{name} = check_choice({name!r}, {name}, {tuple(item.choices)!r})")
-            continue
-        options = "".join(f", {key}={value!r}" for key, value in _number_options(item))
-        line = f"{name} = check_number({name!r}, {name}{options})"
-        lines.append(f"if {name} is not None:\n    {line}" if _held_back(spec, item) else line)
-    return lines + ([f"{extra} = check_number({extra!r}, {extra})"] if extra else [])
-
-
-def _check_inputs_js(spec: CalculatorSpec, skip: str = "", extra: str = "") -> list[str]:
-    """``name = check…(name, …);`` for every input (and a solver's target output), as in Python."""
-    lines = []
-    for item in spec.inputs:
-        name = item.name
-        if name == skip or item.kind == "tiers":
-            continue
-        if item.choices:
-            lines.append(f"{name} = checkChoice({json.dumps(name)}, {name}, {json.dumps(list(item.choices))});")
-            continue
-        keys = {"low_open": "lowOpen"}
-        options = ", ".join(f"{keys.get(key, key)}: {json.dumps(value, ensure_ascii=False)}"
-                            for key, value in _number_options(item))
-        line = f"{name} = checkNumber({json.dumps(name)}, {name}{', {' + options + '}' if options else ''});"
-        lines.append(f"if ({name} !== null) {line}" if _held_back(spec, item) else line)
-    return lines + ([f"{extra} = checkNumber({json.dumps(extra)}, {extra});"] if extra else [])
 
 
 def _preamble_py(defn: Definition, spec: CalculatorSpec, notional: sp.Expr | None = None) -> list[str]:

@@ -19,10 +19,13 @@ it and no global used inside it has it, so a shorter name never captures another
 from __future__ import annotations
 
 import itertools
+import re
 import string
 from collections.abc import Iterator
+from typing import Any
 
 import esprima
+from esprima.nodes import Node
 
 from .js_scopes import MangleError, Scope, Walker
 
@@ -59,7 +62,35 @@ def mangle(source: str) -> str:
     walker.resolve()
     for child in walker.root.children:
         _name(child)
-    return _rewrite(source, walker.root)
+    return _rewrite(source, walker.root, dict(_numbers(tree)))
+
+
+def shortest_number(raw: str) -> str:
+    """A number literal's shortest text with the same value: ``0.0`` → ``0``, ``0.25`` → ``.25``."""
+    if not re.fullmatch(r"[0-9]*\.?[0-9]*(e[+-]?[0-9]+)?", raw, re.I) or (raw.startswith("0") and raw[1:2].isdigit()):
+        return raw  # hex, octal, BigInt, separators, legacy octal: left as written
+    value = float(raw)
+    text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else raw
+    text = text[1:] if text.startswith("0.") else text
+    return text if len(text) < len(raw) and float(text) == value else raw
+
+
+def _numbers(node: Any, member_object: bool = False) -> Iterator[tuple[int, tuple[int, str]]]:
+    """Edits that shorten number literals (not one a property is read from: ``1.0.toFixed``)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _numbers(item)
+        return
+    if not isinstance(node, Node):
+        return
+    if node.type == "Literal" and isinstance(node.value, int | float) and not isinstance(node.value, bool):
+        short = shortest_number(node.raw)
+        if short != node.raw and not member_object:
+            yield node.range[0], (node.range[1], short)
+        return
+    for key, value in vars(node).items():
+        if key not in ("type", "range") and not key.startswith("_"):
+            yield from _numbers(value, member_object=node.type == "MemberExpression" and key == "object")
 
 
 def _name(scope: Scope) -> None:
@@ -73,8 +104,7 @@ def _name(scope: Scope) -> None:
         _name(child)
 
 
-def _rewrite(source: str, root: Scope) -> str:
-    edits: dict[int, tuple[int, str]] = {}
+def _rewrite(source: str, root: Scope, edits: dict[int, tuple[int, str]]) -> str:
     stack = list(root.children)
     while stack:
         scope = stack.pop()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,8 +26,8 @@ from .artifacts import HERE, artifact
 from .charts import dependencies
 from .mangler import mangle
 from .script_data import chart_line, js_literal, shipped_meta
+from .signature import compute_via_steps
 from .string_pool import pool
-from .working import working_source
 
 FOLDER = "assets/calculators"
 RUNTIME_PARTS = ("runtime.js", "working.js", "chart.js", "widget.js")  # chart.js: only when it exists
@@ -106,8 +107,25 @@ def calculator_source(calc_id: str) -> str:
     """One calculator's registration: its metadata, compute function and closed-form solvers."""
     made = artifact(calc_id)
     solvers = ", ".join(f"{name}: {text.strip()}" for name, text in made.javascript_solvers.items())
-    return (f"GlossaryCalculators.register({js_literal(shipped_meta(made.metadata))},\n"
-            f"{made.javascript_function.strip()},\n{{{solvers}}});\n" + working_source(calc_id) + chart_line(calc_id))
+    return (f"const $steps = {made.javascript_steps.strip()};\n"
+            f"GlossaryCalculators.register({js_literal(shipped_meta(made.metadata))},\n"
+            f"{shipped_compute(calc_id)},\n{{{solvers}}});\n"
+            f"GlossaryWorking.register({json.dumps(calc_id)}, $steps);\n" + chart_line(calc_id))
+
+
+def shipped_compute(calc_id: str) -> str:
+    """The compute function of ``calc_id``'s file: its input checks, then ``$steps`` (the same body, once).
+
+    The generated steps function returns every step and output by name; where it returns
+    every output (it always should), compute reads them from it, else it is shipped whole.
+    """
+    from . import get
+
+    made, spec = artifact(calc_id), get(calc_id).spec
+    returned = re.search(r"return \{([^{}]*)\};\n\}\s*$", made.javascript_steps)
+    if returned is None or not set(spec.output_names) <= {n.strip() for n in returned.group(1).split(",")}:
+        return made.javascript_function.strip()
+    return compute_via_steps(spec, "$steps")
 
 
 def call_source(calc_id: str) -> str:
@@ -128,7 +146,9 @@ def runtime() -> Script:
 
 @functools.cache
 def tier_editor() -> Script:
-    return asset(TIER_EDITOR, (HERE / "tier_editor.js").read_text(encoding="utf-8") + _START_WIDGETS)
+    # In a function of its own, so its strings are pooled there (it declares nothing at the top level).
+    return asset(TIER_EDITOR, "(function () {\n" + (HERE / "tier_editor.js").read_text(encoding="utf-8")
+                 + _START_WIDGETS + "})();\n")
 
 
 @functools.cache

@@ -31,13 +31,13 @@ def pool(source: str) -> str:
     outer = _outer_function(tree)
     if outer is None or PREFIX in source:
         return source
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    _collect(outer.body, found, skip=False)
-    chosen = [value for value, sites in found.items() if _pays(value, len(sites))]
+    found: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    _collect(outer.body, found, skip=False, source=source)
+    chosen = [value for value, sites in found.items() if _pays(value, sites)]
     if not chosen:
         return source
     names = {value: f"{PREFIX}{i}" for i, value in enumerate(chosen)}
-    edits = sorted((start, end, names[value]) for value in chosen for start, end in found[value])
+    edits = [(start, end, form.replace("@", names[value])) for value in chosen for start, end, form in found[value]]
     body = outer.body.body
     directives = [s for s in body if getattr(s, "directive", None)]
     at = directives[-1].range[1] if directives else outer.body.range[0] + 1
@@ -50,9 +50,11 @@ def pool(source: str) -> str:
     return "".join([*parts, source[cursor:]])
 
 
-def _pays(value: str, count: int) -> bool:
+def _pays(value: str, sites: list[tuple[int, int, str]]) -> bool:
+    """True when the uses, each as the constant's name, save more than the constant's declaration costs."""
     quoted = len(json.dumps(value, ensure_ascii=False))
-    return count * (quoted - NAME_COST) > quoted + NAME_COST + 2
+    saved = sum((end - start) - (len(form) - 1 + NAME_COST) for start, end, form in sites)
+    return saved > quoted + NAME_COST + 2
 
 
 def _outer_function(tree: Node) -> Node | None:
@@ -65,20 +67,35 @@ def _outer_function(tree: Node) -> Node | None:
     return call.callee if call.callee.body.type == "BlockStatement" else None
 
 
-def _collect(node: Any, found: dict[str, list[tuple[int, int]]], skip: bool) -> None:
+def _collect(node: Any, found: dict[str, list[tuple[int, int, str]]], skip: bool, source: str) -> None:
+    """Each string value and each ``.name`` property read: (start, end, its text with ``@`` for the constant)."""
     if isinstance(node, list):
         for item in node:
-            _collect(item, found, False)
+            _collect(item, found, False, source)
         return
     if not isinstance(node, Node):
         return
     if node.type == "Literal" and isinstance(node.value, str) and not skip:
-        found[node.value].append((node.range[0], node.range[1]))
+        found[node.value].append((node.range[0], node.range[1], "@"))
         return
     if node.type == "ExpressionStatement" and node.expression.type == "Literal":
         return  # a directive, or a string standing alone: not a value
+    if node.type == "MemberExpression" and not node.computed and node.property.type == "Identifier":
+        dot = _dot_before(source, node.property.range[0])
+        if dot is not None:  # a.name is a["name"]; a?.name keeps its ?. as a?.[…]
+            found[node.property.name].append((dot, node.property.range[1], ".[@]" if node.optional else "[@]"))
     for key, value in vars(node).items():
         if key in ("type", "range") or key.startswith("_"):
             continue
         is_key = key == "key" and node.type in ("Property", "MethodDefinition", "PropertyDefinition")
-        _collect(value, found, skip=is_key and not node.computed)
+        if node.type == "MemberExpression" and key == "property" and not node.computed:
+            continue
+        _collect(value, found, skip=is_key and not node.computed, source=source)
+
+
+def _dot_before(source: str, at: int) -> int | None:
+    """Where the ``.`` before a property name is (blanks may sit between), or None if something else does."""
+    at -= 1
+    while at >= 0 and source[at] in " \t\r\n":
+        at -= 1
+    return at if at >= 0 and source[at] == "." else None

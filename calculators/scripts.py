@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .artifacts import HERE, artifact
 from .charts import dependencies
@@ -33,6 +36,8 @@ FOLDER = "assets/calculators"
 RUNTIME_PARTS = ("runtime.js", "working.js", "chart.js", "widget.js")  # chart.js: only when it exists
 RUNTIME = "runtime"
 TIER_EDITOR = "tier-editor"  # tier_editor.js, for pages whose calculator takes a tier table
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "crypto-derivatives-glossary" / "scripts"
+SHRINKER = ("scripts.py", "string_pool.py", "mangler.py", "js_scopes.py")  # a change to any: shrink anew
 CALL_SUFFIX = "-compute"  # linear-pnl-compute.<hash>.js: what a chart's call needs of linear-pnl
 
 _WRAP_START = """(function (module) {
@@ -86,8 +91,35 @@ def minify(source: str) -> str:
 
 
 def shrink(source: str) -> str:
-    """``source`` as shipped: repeated strings pooled, local names shortened, then minified."""
-    return minify(mangle(pool(source)))
+    """``source`` as shipped: repeated strings pooled, local names shortened, then minified.
+
+    Parsing is slow in pure Python (about 5 s for every script of the site), so the result is
+    kept on disk under a hash of the source and of the shrinking code: a rebuild, or a preview
+    that re-imports the package after an edit, parses only the scripts that changed.
+    """
+    key = hashlib.sha256(_shrinker_fingerprint() + source.encode("utf-8")).hexdigest()
+    cached = CACHE / f"{key}.js"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = minify(mangle(pool(source)))
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(cached)  # whole or absent, even with two builds at once
+    except OSError:
+        pass  # a read-only home: shrink again next time
+    return text
+
+
+@functools.cache
+def _shrinker_fingerprint() -> bytes:
+    digest = hashlib.sha256(importlib.metadata.version("esprima-fork").encode())
+    for name in SHRINKER:
+        digest.update((HERE / name).read_bytes())
+    return digest.digest()
 
 
 def asset(name: str, source: str) -> Script:
@@ -161,12 +193,14 @@ def call_script(calc_id: str) -> Script:
     return asset(f"{calc_id}{CALL_SUFFIX}", _GATE_START + call_source(calc_id) + _GATE_END)
 
 
-def page_scripts(calc_ids: Sequence[str]) -> list[Script]:
+def page_scripts(calc_ids: Sequence[str], calls: Sequence[str] = ()) -> list[Script]:
     """What a page with these calculators loads, in order: the runtime, then each calculator once.
 
-    A calculator that only a chart calls comes as its compute function alone (``call_script``).
+    A calculator that only a chart (or the page's own script: ``calls``) calls comes as its
+    compute function alone (``call_script``).
     """
-    calls = dict.fromkeys(d for i in calc_ids for d in dependencies(i) if d not in calc_ids)
+    needed = [*calls, *(d for i in calc_ids for d in dependencies(i))]
+    calls = list(dict.fromkeys(d for d in needed if d not in calc_ids))
     from . import get
 
     editor = [tier_editor()] if any(i.kind == "tiers" for c in calc_ids for i in get(c).inputs) else []

@@ -24,8 +24,10 @@ from .render import OutputFile, Renderer
 from .search import search_text
 
 
-def script_tags(here: str, calc_ids: Sequence[str]) -> str:
+def script_tags(here: str, calc_ids: Sequence[str], calls: Sequence[str] = ()) -> str:
     """The ``<script src>`` tags a page with these calculators needs (runtime, then one per calculator).
+
+    ``calls``: calculators the page's own script computes with, without a widget (compute only).
 
     They sit in the page content, not in ``<head>``: Material's instant navigation runs the
     scripts of the content it swaps in, and only those. Pages without a widget load none.
@@ -34,7 +36,7 @@ def script_tags(here: str, calc_ids: Sequence[str]) -> str:
 
     folder = urls.url_path(here) or "."
     return "\n".join(f'<script src="{posixpath.relpath(script.path, folder)}" defer></script>'
-                     for script in page_scripts(calc_ids))
+                     for script in page_scripts(calc_ids, calls))
 
 
 def term_widget(term: Term) -> str:
@@ -89,7 +91,8 @@ def calculator_pages(renderer: Renderer) -> list[OutputFile]:
                                          [("Calculators", urls.CALCULATORS), (calc.title, here)])
         # Found by title, summary and headings; the code snippets are not what a reader searches.
         files.append(OutputFile(here, content, graph, search=search_text(calc.summary)))
-    files += [OutputFile(script.path, script.text) for script in page_scripts(list(calculators.REGISTRY))]
+    shipped = {script.path: script for calc_id in calculators.REGISTRY for script in page_scripts([calc_id])}
+    files += [OutputFile(script.path, script.text) for script in shipped.values()]
     files += builder_pages(renderer)
     return files
 
@@ -117,17 +120,19 @@ EXTRA_PAGES = ((BUILDER, BUILDER_TITLE, BUILDER_SUMMARY),)
 
 
 def builder_pages(renderer: Renderer) -> list[OutputFile]:
-    """The builder's page and its script (the maths and the page logic, loaded after black-76)."""
+    """The builder's page and its script (the maths and the page logic, after black-76's compute function)."""
     from calculators.builder_view import builder_html, script_source
-    from calculators.scripts import asset
+    from calculators.scripts import asset, page_scripts
 
     here = urls.calculator_page(BUILDER)
     script = asset("builder", script_source())
     folder = urls.url_path(here) or "."
-    tags = script_tags(here, ["black-76"]) + f'\n<script src="{posixpath.relpath(script.path, folder)}" defer></script>'
+    tags = script_tags(here, [], calls=["black-76"]) + f'\n<script src="{posixpath.relpath(script.path, folder)}" defer></script>'
     content = renderer.render_template("position-builder.md.j2", title=BUILDER_TITLE, summary=BUILDER_SUMMARY,
                                        builder=builder_html() + "\n" + tags,
                                        black76=urls.href(here, urls.calculator_page("black-76")))
     graph = jsonld.simple_page_graph(renderer.settings.site_url, here, BUILDER_TITLE,
                                      [("Calculators", urls.CALCULATORS), (BUILDER_TITLE, here)])
-    return [OutputFile(here, content, graph, search=search_text(BUILDER_SUMMARY)), OutputFile(script.path, script.text)]
+    calls = [OutputFile(s.path, s.text) for s in page_scripts([], calls=["black-76"])[1:]]  # the runtime is written already
+    return [OutputFile(here, content, graph, search=search_text(BUILDER_SUMMARY)), OutputFile(script.path, script.text),
+            *calls]

@@ -224,8 +224,7 @@ class FieldChecker(ExampleFields):
             return Source(title, url, accessed)
         return self._list(spec, value, path, check)
 
-    def _date(self, value: Any, path: KeyPath) -> datetime.date | None:
-        """A ``YYYY-MM-DD`` day, unquoted (a YAML date) or quoted."""
+    def _date(self, value: Any, path: KeyPath) -> datetime.date | None:  # unquoted (a YAML date) or quoted
         day = as_date(value)
         if day is None and value is not REFUSED:
             self.report(path, "bad-date", f"'accessed' must be the day the source was read, written YYYY-MM-DD "
@@ -235,10 +234,8 @@ class FieldChecker(ExampleFields):
     def _url_list(self, spec: Field, value: Any, path: KeyPath) -> tuple[str, ...] | None:
         def check(item: Any, at: KeyPath) -> str | None:
             url = self.text(item, at, f"an item of '{spec.key}'", plain=True, url=True)
-            if url is not None and (not url.startswith(("https://", "http://")) or " " in url
-                                    or not is_safe_url(url)):
-                self.report(at, "bad-same-as-url",
-                            f"'{spec.key}' url {url!r} must be an http(s) address")
+            if url is not None and not (url.startswith(("https://", "http://")) and " " not in url and is_safe_url(url)):
+                self.report(at, "bad-same-as-url", f"'{spec.key}' url {url!r} must be an http(s) address")
                 return None
             return url
         return self._list(spec, value, path, check)

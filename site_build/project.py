@@ -70,7 +70,8 @@ def _generate(project: Project, calculators: Calculators) -> Generated:
         missing = Problem(project.templates_dir, 1, 1, "error", "missing-folder",
                           f"no templates folder at {template_dir}; restore '{project.templates_dir}/'")
         return Generated((), problems + (missing,))
-    renderer = Renderer(loaded.glossary, linked, DateBook(project.root, project.terms_dir),
+    dates = DateBook(project.root, project.terms_dir)  # one git log pass: pages, history and feed
+    renderer = Renderer(loaded.glossary, linked, dates,
                         project.settings, make_environment(template_dir), widget=calculators.widget)
     try:
         files = render_site(renderer, calculators)
@@ -80,7 +81,7 @@ def _generate(project: Project, calculators: Calculators) -> Generated:
             raise
         return Generated((), problems + (problem,))
     settings = project.settings
-    extra = published.everything(loaded.glossary, settings.site_url, settings.title, settings.description)
+    extra = published.everything(loaded.glossary, settings.site_url, settings.title, settings.description, dates)
     return Generated(tuple(files), problems, extra)
 
 

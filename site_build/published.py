@@ -3,7 +3,8 @@
 Each is written from the same validated ``Glossary`` the pages come from:
 ``glossary.csv`` (spreadsheets, Anki), ``glossary.skos.ttl`` and ``glossary.skos.jsonld``
 (SKOS), ``objects.inv`` (Sphinx intersphinx), ``llms.txt`` and ``llms-full.txt``, and
-``glossary.schema.json``, the JSON Schema of ``glossary.json``. The Markdown twins
+``glossary.schema.json``, the JSON Schema of ``glossary.json``, and ``feed.xml`` (Atom, from
+the same git history that dates the pages). The Markdown twins
 (``terms/<id>.md``) share their path with the Markdown sources of the pages, so they are
 not MkDocs files: ``twins.twins`` gives them to the adapter, which writes them after
 the build.
@@ -17,7 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import inventory, skos, twins, urls
+from . import feed, inventory, skos, twins, urls
+from .dates import FALLBACK_DATE, DateBook
 from .model import Glossary
 
 CSV = "glossary.csv"
@@ -94,19 +96,27 @@ def write_all(files: tuple[Published, ...], directory: Path) -> None:
             destination.write_text(item.content, encoding="utf-8")
 
 
-def everything(glossary: Glossary, site_url: str, title: str, description: str) -> tuple[Published, ...]:
+def everything(glossary: Glossary, site_url: str, title: str, description: str,
+               dates: DateBook) -> tuple[Published, ...]:
     """The published files and every Markdown twin."""
-    return tuple(published_files(glossary, site_url, title, description)) + tuple(
+    return tuple(published_files(glossary, site_url, title, description, dates)) + tuple(
         Published(path, text) for path, text in twins.twins(glossary, site_url))
 
 
-def published_files(glossary: Glossary, site_url: str, title: str, description: str) -> list[Published]:
-    """Every published file but the Markdown twins, in a stable order."""
+def published_files(glossary: Glossary, site_url: str, title: str, description: str,
+                    dates: DateBook | None = None) -> list[Published]:
+    """Every published file but the Markdown twins, in a stable order.
+
+    ``dates`` is the build's date book (its one ``git log`` pass); without it the feed
+    dates every term at the fixed fallback date.
+    """
+    dates = dates or DateBook.fixed(FALLBACK_DATE)
     nodes = skos.concept_scheme(glossary, site_url, title, description)
     optional = [("Full text of every term", LLMS_FULL, "all term pages as one Markdown file"),
                 ("glossary.json", urls.GLOSSARY_JSON, "every stable term as JSON (schema: glossary.schema.json)"),
                 ("SKOS (Turtle)", SKOS_TURTLE, "the glossary as a SKOS concept scheme"),
-                ("CSV", CSV, "id, name, aliases, summary, url, areas, tags")]
+                ("CSV", CSV, "id, name, aliases, summary, url, areas, tags"),
+                ("Atom feed", feed.FEED, "the 50 most recently added or changed terms")]
     return [
         Published(CSV, glossary_csv(glossary, site_url)),
         Published(SKOS_TURTLE, skos.turtle(nodes)),
@@ -115,4 +125,5 @@ def published_files(glossary: Glossary, site_url: str, title: str, description: 
         Published(LLMS, twins.llms_txt(glossary, site_url, title, description, optional)),
         Published(LLMS_FULL, twins.llms_full_txt(glossary, site_url, title, description)),
         Published(SCHEMA, glossary_schema(site_url)),
+        Published(feed.FEED, feed.atom(glossary, dates, site_url, title, description)),
     ]

@@ -32,6 +32,7 @@ from .slugs import slugify
 from .snippets import code_tabs
 
 PER_PAGE = 30
+HISTORY = 5  # dated changes listed on a term page, newest first
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ class Renderer:
         trail = [(areas[0].name, urls.area_page(areas[0].id))] if areas else []
         content = self.render_template("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
                                related=related, referenced_by=referenced, areas=areas, tags=tags,
-                               dates=dates, edit_url=edit, widget=self.widget(term),
+                               dates=dates, history=self.dates.changes(term.path)[:HISTORY],
+                               edit_url=edit, widget=self.widget(term),
                                crumbs=self.breadcrumb(here, [*trail, (term.name, here)]),
                                hatnotes=list(hatnotes(term, self.glossary)))
         graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)

@@ -45,7 +45,7 @@ def run_calc(args: argparse.Namespace, extras: list[str]) -> int:
         return EXIT_OK
     solve = args.solve.replace("-", "_") if args.solve else None
     try:
-        results = _results(calc, extras, solve)
+        results = calc_results(calc, extras, solve)
     except calculators.CalculatorInputError as exc:
         for problem in exc.problems:
             print(f"error: {problem.message} [calc-input]", file=sys.stderr)
@@ -62,7 +62,7 @@ def _print_none(name: str, reason: str, as_json: bool) -> None:
     print(json.dumps({name: None, "note": reason}) if as_json else f"{name}  none: {reason}")
 
 
-def _results(calc: Any, tokens: list[str], solve: str | None) -> dict[str, float]:
+def calc_results(calc: Any, tokens: list[str], solve: str | None) -> dict[str, float]:
     """Every output (and the solved input first), or one error listing every bad input."""
     from calculators import CalculatorInputError, NoSolution
     from calculators.spec import InputProblem

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import extension, published
+from . import extension, mcp_server, published
 from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
@@ -128,6 +128,22 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_mcp(args: argparse.Namespace) -> int:
+    """Serve the glossary to an MCP client over stdin/stdout; a glossary with errors is not served."""
+    root = Path(args.root)
+    registry = extension.registry()
+    loaded = load(root, calculators=registry)
+    errors = [p for p in loaded.problems if p.is_error]
+    if errors:
+        print(FORMATTERS["text"](sort_problems(errors)), file=sys.stderr)
+        print(f"glossary mcp: {len(errors)} error(s); run 'glossary check' and fix them first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    tools = mcp_server.GlossaryTools(loaded.glossary, registry, _mkdocs_config(root).get("site_url", ""),
+                                     mcp_server.calculator_formula)
+    mcp_server.build_server(tools).run("stdio")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="glossary", description="Check, export and compute the crypto-derivatives glossary.")
     parser.add_argument("--root", default=".", help="project folder (holds terms/ and mkdocs.yml)")
@@ -146,6 +162,8 @@ def build_parser() -> argparse.ArgumentParser:
     export_cmd = commands.add_parser("export", help="write the generated Markdown pages to a folder")
     export_cmd.add_argument("directory")
     export_cmd.set_defaults(run=run_export)
+    mcp_cmd = commands.add_parser("mcp", help="serve define, search and the calculators to an AI agent (MCP, stdio)")
+    mcp_cmd.set_defaults(run=run_mcp)
     calc_cmd = commands.add_parser("calc", help="run a calculator: glossary calc ID --INPUT VALUE ...",
                                    add_help=False, allow_abbrev=False,
                                    epilog="Inputs are flags named after the calculator's inputs ('-' or '_'); "

@@ -56,6 +56,11 @@ def _trie_keys(name: str) -> list[str]:
     return ["=" + name] if _is_acronym(name) else [fold_word(w) for w in words]
 
 
+def name_key(name: str) -> tuple[str, ...]:
+    """What the linker matches a name by: two names with equal keys are one name to it."""
+    return tuple(_trie_keys(name))
+
+
 class Linker:
     """Finds mentions of known names in text; built once per glossary.
 

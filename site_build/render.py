@@ -270,7 +270,8 @@ class Renderer:
         entries = [{"id": t.id, "name": t.name, "kind": t.kind, "summary": t.summary,
                     "aliases": list(t.aliases), "areas": list(t.areas), "tags": list(t.tags),
                     "related": list(t.related),
-                    "url": urls.absolute(self.settings.site_url, urls.term_page(t.id))}
+                    "url": urls.absolute(self.settings.site_url, urls.term_page(t.id)),
+                    **({"same_as": list(t.same_as)} if t.same_as else {})}
                    for t in self.glossary.terms if t.listed]
         return OutputFile(urls.GLOSSARY_JSON, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
 

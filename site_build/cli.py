@@ -114,6 +114,8 @@ def run_export(args: argparse.Namespace) -> int:
     if generated.errors:
         print(FORMATTERS["text"](list(generated.problems)))
         return EXIT_PROBLEMS
+    if args.engine == "zensical":
+        return _export_zensical(root, generated, target)
     graphs = {}
     for output in generated.files:
         destination = target / output.src
@@ -125,6 +127,37 @@ def run_export(args: argparse.Namespace) -> int:
     published.write_all(generated.published, target / PUBLISHED_DIR)
     print(f"wrote {len(generated.files)} files and jsonld.json to {target}, and "
           f"{len(generated.published)} published files (copy them over the built site) to {target / PUBLISHED_DIR}")
+    return EXIT_OK
+
+
+def _export_zensical(root: Path, generated, target: Path) -> int:
+    import yaml
+
+    from . import zensical
+
+    config_file = root / "mkdocs.yml"
+    try:  # typed YAML (font: false stays false); MkDocs has validated it already
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        print(f"error: {config_file}: {' '.join(str(exc).split())}; Zensical's export needs plain YAML, "
+              f"without !!python tags [config-error]", file=sys.stderr)
+        return EXIT_PROBLEMS
+    count = zensical.write_project(root, config, generated, target)
+    print(f"wrote a Zensical project ({count} files) to {target}; build it with: "
+          f"cd {target} && zensical build && glossary finish {zensical.SITE}")
+    return EXIT_OK
+
+
+def run_finish(args: argparse.Namespace) -> int:
+    from . import finish
+
+    site = Path(args.site)
+    export = Path(args.export) if args.export else site.parent
+    problems = finish.finish(site, export)
+    if problems:
+        print(FORMATTERS["text"](problems), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"finished {site}: search index compacted, published files copied, policies written")
     return EXIT_OK
 
 
@@ -161,7 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
     new_cmd.set_defaults(run=run_new)
     export_cmd = commands.add_parser("export", help="write the generated Markdown pages to a folder")
     export_cmd.add_argument("directory")
+    export_cmd.add_argument("--engine", choices=("markdown", "zensical"), default="markdown",
+                            help="markdown: the generated files alone; zensical: a whole project 'zensical build' builds")
     export_cmd.set_defaults(run=run_export)
+    finish_cmd = commands.add_parser("finish", help="finish a site Zensical built from 'glossary export --engine zensical'")
+    finish_cmd.add_argument("site", help="the built site folder (the export's site/)")
+    finish_cmd.add_argument("--export", help="the export folder (default: the site folder's parent)")
+    finish_cmd.set_defaults(run=run_finish)
     mcp_cmd = commands.add_parser("mcp", help="serve define, search and the calculators to an AI agent (MCP, stdio)")
     mcp_cmd.set_defaults(run=run_mcp)
     calc_cmd = commands.add_parser("calc", help="run a calculator: glossary calc ID --INPUT VALUE ...",

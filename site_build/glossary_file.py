@@ -19,6 +19,7 @@ import re
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -29,6 +30,7 @@ from .urlsafety import decode_attribute, decoded_url_scheme, is_safe_url
 LOG = logging.getLogger("mkdocs.glossary_links")  # MkDocs counts it (``--strict`` fails on warnings)
 MAX_BYTES = 64 * 1024 * 1024
 MAX_TEXT = 500  # characters of a summary kept for a tooltip
+Warn = Callable[[str], object]  # where warnings go: the log, or a list to report later
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
@@ -80,8 +82,9 @@ def _entry(raw: object, index: int, base: str) -> Entry | str:
                  clean_text(fields["summary"]))
 
 
-def parse(text: str, source: str, base: str = "") -> tuple[Entry, ...]:
-    """The usable entries of a glossary.json text; relative URLs resolved against ``base``."""
+def parse(text: str, source: str, base: str = "", warn: Warn = LOG.warning) -> tuple[Entry, ...]:
+    """The usable entries of a glossary.json text (``warn`` is told of each one left out);
+    relative URLs resolved against ``base``."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -94,7 +97,7 @@ def parse(text: str, source: str, base: str = "") -> tuple[Entry, ...]:
     for index, raw in enumerate(data):
         entry = _entry(raw, index, base)
         if isinstance(entry, str):
-            LOG.warning("%s: entry %d %s; it is not linked (fix the glossary or ignore this)", source, index, entry)
+            warn(f"{source}: entry {index} {entry}; it is not linked (fix the glossary or ignore this)")
         else:
             entries.append(entry)
     return tuple(entries)
@@ -113,7 +116,7 @@ def _download(url: str, timeout: float) -> str:
     return body.decode("utf-8")
 
 
-def fetch(url: str, cache_dir: Path, max_age: float, timeout: float) -> str:
+def fetch(url: str, cache_dir: Path, max_age: float, timeout: float, warn: Warn = LOG.warning) -> str:
     """The text at ``url``: a copy younger than ``max_age`` seconds from ``cache_dir``, else
     downloaded (and kept); a stale copy, with a warning, when the download fails."""
     cached = _cache_file(url, cache_dir)
@@ -125,7 +128,7 @@ def fetch(url: str, cache_dir: Path, max_age: float, timeout: float) -> str:
         reason = (f"HTTP {error.code} {error.reason}" if isinstance(error, urllib.error.HTTPError)
                   else getattr(error, "reason", None) or error)
         if cached.is_file():
-            LOG.warning("%s: cannot be fetched (%s); using the copy kept at %s", url, reason, cached)
+            warn(f"{url}: cannot be fetched ({reason}); using the copy kept at {cached}")
             return cached.read_text(encoding="utf-8")
         raise _problem(url, f"cannot be fetched ({reason}); check the address and the network, or "
                        "download the file and give its path as 'glossary:'", "glossary-fetch") from None
@@ -135,17 +138,18 @@ def fetch(url: str, cache_dir: Path, max_age: float, timeout: float) -> str:
         partial.write_text(text, encoding="utf-8")
         partial.replace(cached)
     except OSError as error:
-        LOG.warning("%s: cannot keep a copy in %s (%s); it will be fetched again", url, cache_dir, error)
+        warn(f"{url}: cannot keep a copy in {cache_dir} ({error}); it will be fetched again")
     return text
 
 
-def load(source: str, cache_dir: Path, max_age: float = 86400, timeout: float = 10) -> tuple[Entry, ...]:
+def load(source: str, cache_dir: Path, max_age: float = 86400, timeout: float = 10,
+         warn: Warn = LOG.warning) -> tuple[Entry, ...]:
     """The entries of the glossary.json at ``source``, an http(s) URL or a local path."""
     if not source.strip():
         raise _problem("mkdocs.yml", "glossary_links needs 'glossary:', the URL or path of a glossary.json",
                        "glossary-config")
     if re.match(r"https?://", source, re.IGNORECASE):
-        return parse(fetch(source, cache_dir, max_age, timeout), source, base=source)
+        return parse(fetch(source, cache_dir, max_age, timeout, warn), source, source, warn)
     path = Path(source).expanduser()
     try:
         text = path.read_text(encoding="utf-8")
@@ -153,4 +157,4 @@ def load(source: str, cache_dir: Path, max_age: float = 86400, timeout: float = 
         raise _problem(source, f"cannot be read ({getattr(error, 'strerror', None) or error}); give the path of "
                        "a glossary.json (relative to the directory the build runs in) or its URL",
                        "glossary-read") from None
-    return parse(text, source)
+    return parse(text, source, warn=warn)

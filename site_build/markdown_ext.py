@@ -19,7 +19,9 @@ is not linked: glossary.json does not say which sense a page means.
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,28 +39,70 @@ SKIPPED = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "text
                      "h1", "h2", "h3", "h4", "h5", "h6"})
 _RAW_OPEN = re.compile(r"<(a|code|pre|kbd|samp|script|style|h[1-6])\b", re.IGNORECASE)
 _RAW_CLOSE = re.compile(r"</(a|code|pre|kbd|samp|script|style|h[1-6])\s*>", re.IGNORECASE)
-_LOADED: dict[tuple, tuple[Linker, dict[str, Entry]]] = {}  # each page builds its own Markdown
+RETRY_SECONDS = 10
 
 
-def _index(entries: tuple[Entry, ...]) -> tuple[Linker, dict[str, Entry]]:
-    """A linker over every name that only one entry claims, and the entries by id."""
+@dataclass
+class _Loaded:
+    """A glossary as loaded once per process: its linker and entries, or the problem that
+    stopped it; the warnings and error are reported by the first page converted (``_Report``)."""
+
+    linker: Linker | None
+    entries: dict[str, Entry]
+    messages: list[tuple[int, str]]  # (logging level, text)
+    at: float
+    reported: bool = False
+
+
+_LOADED: dict[tuple, _Loaded] = {}  # each page builds its own Markdown, and so its own extension
+
+
+def _index(entries: tuple[Entry, ...]) -> Linker:
+    """A linker over every name that only one entry claims."""
     claims: dict[tuple[str, ...], set[str]] = {}
     for entry in entries:
         for name in entry.names:
             claims.setdefault(name_key(name), set()).add(entry.id)
-    names = [(name, entry.id) for entry in entries for name in entry.names if len(claims[name_key(name)]) == 1]
-    return Linker(names), {entry.id: entry for entry in entries}
+    return Linker([(name, entry.id) for entry in entries for name in entry.names if len(claims[name_key(name)]) == 1])
 
 
-def _loaded(source: str, cache_dir: str, max_age: float, timeout: float) -> tuple[Linker, dict[str, Entry]]:
-    """The glossary at ``source``, read once per process (a local file again when it changes)."""
+def _loaded(source: str, cache_dir: str, max_age: float, timeout: float) -> _Loaded:
+    """The glossary at ``source``, read once per process (a local file again when it changes,
+    a URL again after ``max_age``); a failure is tried again after ``RETRY_SECONDS`` (under
+    ``serve`` the file may be fixed, the network back)."""
     path = Path(source).expanduser()
-    stamp = (path.stat().st_mtime_ns, path.stat().st_size) if "://" not in source and path.is_file() else None
+    local = "://" not in source and path.is_file()
+    stamp = (path.stat().st_mtime_ns, path.stat().st_size) if local else int(time.time() // max(max_age, 1))
     key = (source, cache_dir, stamp)
-    if key not in _LOADED:
-        entries = glossary_file.load(source, Path(cache_dir).expanduser(), max_age, timeout)
-        _LOADED[key] = _index(entries)
-    return _LOADED[key]
+    known = _LOADED.get(key)
+    if known is not None and (known.linker is not None or time.monotonic() - known.at < RETRY_SECONDS):
+        return known
+    warnings: list[str] = []
+    try:
+        entries = glossary_file.load(source, Path(cache_dir).expanduser(), max_age, timeout, warnings.append)
+    except GlossaryFileError as error:
+        loaded = _Loaded(None, {}, [(logging.ERROR, f"{error}; pages are not linked to the glossary")], time.monotonic())
+    else:
+        loaded = _Loaded(_index(entries), {e.id: e for e in entries}, [(logging.WARNING, w) for w in warnings],
+                         time.monotonic())
+    _LOADED[key] = loaded
+    return loaded
+
+
+class _Report(Treeprocessor):
+    """Logs the glossary's warnings or error once, from the first page converted: never
+    raised (MkDocs and Zensical print an exception from an extension with its traceback), and
+    not when the extension is set up (MkDocs counts ``--strict`` warnings only while it builds)."""
+
+    def __init__(self, md: Markdown, loaded: _Loaded) -> None:
+        super().__init__(md)
+        self.loaded = loaded
+
+    def run(self, root: etree.Element) -> None:
+        if not self.loaded.reported:
+            self.loaded.reported = True
+            for level, message in self.loaded.messages:
+                glossary_file.LOG.log(level, "%s", message)
 
 
 @dataclass
@@ -159,10 +203,12 @@ class GlossaryLinksExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        linker, entries = _loaded(str(self.getConfig("glossary")), str(self.getConfig("cache_dir")),
-                                  float(self.getConfig("max_age")), float(self.getConfig("timeout")))
-        # After inline parsing (20) and attribute lists (8) and abbreviations (7); before the TOC (5).
-        md.treeprocessors.register(GlossaryLinksTreeprocessor(md, linker, entries), "glossary_links", 6)
+        loaded = _loaded(str(self.getConfig("glossary")), str(self.getConfig("cache_dir")),
+                         float(self.getConfig("max_age")), float(self.getConfig("timeout")))
+        md.treeprocessors.register(_Report(md, loaded), "glossary_links_report", 30)
+        if loaded.linker is not None:
+            # After inline parsing (20), attribute lists (8) and abbreviations (7); before the TOC (5).
+            md.treeprocessors.register(GlossaryLinksTreeprocessor(md, loaded.linker, loaded.entries), "glossary_links", 6)
 
 
 def makeExtension(**kwargs) -> GlossaryLinksExtension:

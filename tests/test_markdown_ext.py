@@ -88,18 +88,33 @@ def test_our_own_published_glossary_json_is_read_whole():
     assert len(glossary_file.parse(golden.read_text(), str(golden))) == len(data)
 
 
+def load(source: Path | str):
+    return glossary_file.load(str(source), Path("/nonexistent-cache"), max_age=0, timeout=1)
+
+
 def test_invalid_files_are_one_problem_line_naming_file_and_fix(tmp_path):
     broken = tmp_path / "glossary.json"
     broken.write_text('[\n {"id": "x",\n')
     with pytest.raises(GlossaryFileError, match=rf"^{broken}:3:1: error: not valid JSON .*point 'glossary:'"):
-        convert("x", broken)
+        load(broken)
     broken.write_text('{"terms": []}')
     with pytest.raises(GlossaryFileError, match=r":1:1: error: a glossary.json is a list of terms; this file holds a dict"):
-        convert("x", broken)
+        load(broken)
     with pytest.raises(GlossaryFileError, match=r"missing.json:1:1: error: cannot be read \(No such file"):
-        convert("x", tmp_path / "missing.json")
+        load(tmp_path / "missing.json")
     with pytest.raises(GlossaryFileError, match=r"mkdocs.yml:1:1: error: glossary_links needs 'glossary:'"):
-        convert("x", "")
+        load("")
+
+
+def test_the_extension_logs_a_failure_once_and_leaves_pages_unlinked(tmp_path, caplog):
+    broken = tmp_path / "glossary.json"
+    broken.write_text("[")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.glossary_links"):
+        assert convert("Funding rate.", broken) == "<p>Funding rate.</p>"
+        assert convert("Funding rate.", broken) == "<p>Funding rate.</p>"
+    assert [(r.levelname, r.getMessage().split(": error: ")[0]) for r in caplog.records] == [("ERROR", f"{broken}:1:2")]
+    broken.write_text(GLOSSARY.read_text())  # fixed: read again at once, as its stamp changed
+    assert "glossary-link" in convert("Funding rate.", broken)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import csp, extension, jsonld, preview, published, urls
+from . import cards, csp, extension, jsonld, preview, published, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -97,6 +97,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.generated = Generated()
         self.graphs: dict[str, dict] = {}
         self.sidebars: dict[str, dict] = {}  # term pages' section lists, for overrides/main.html
+        self.cards: dict[str, str] = {}  # term page → its social card (site_build.cards)
+        self.site_card: str | None = None  # every other page's card, when the build drew one
         self.serving = False
         self.problems: tuple[Problem, ...] = ()  # shown on every page while serving
         self.fallback_day = ""
@@ -125,6 +127,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.graphs = {f.src: f.jsonld for f in self.generated.files if f.jsonld}
         self.sidebars = {f.src: f.sidebar for f in self.generated.files if f.sidebar}
         self.search_texts = {f.src: f.search for f in self.generated.files if f.search is not None}
+        self.cards = cards.page_cards([p.path for p in self.generated.published])
+        self.site_card = next((p.path for p in self.generated.published if p.path == cards.SITE_CARD), None)
         return config
 
     def _generate(self) -> Generated:
@@ -205,7 +209,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             page.content, self._full_content = self._full_content, None
         return context
 
-    on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything)
+    def _social_meta(self, context, *, page: Page, config: MkDocsConfig, nav):
+        """OpenGraph and Twitter tags for overrides/main.html: a term's own card, else the site's."""
+        src = page.file.src_uri
+        page.meta["glossary_social"] = cards.social_tags(
+            title=str(page.title or config.site_name), url=page.canonical_url or config.site_url,
+            description=str(page.meta.get("description") or config.site_description or config.site_name),
+            site_name=config.site_name, site_url=config.site_url, article=src in self.cards,
+            card=self.cards.get(src, self.site_card))
+        return context
+
+    on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything, _social_meta)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.

@@ -81,7 +81,8 @@ def _generate(project: Project, calculators: Calculators) -> Generated:
             raise
         return Generated((), problems + (problem,))
     settings = project.settings
-    extra = published.everything(loaded.glossary, settings.site_url, settings.title, settings.description, dates)
+    extra = published.everything(loaded.glossary, settings.site_url, settings.title, settings.description, dates,
+                                 project.root)
     return Generated(tuple(files), problems, extra)
 
 

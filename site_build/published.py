@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import feed, inventory, skos, twins, urls
+from . import cards, feed, inventory, skos, twins, urls
 from .dates import FALLBACK_DATE, DateBook
 from .model import Glossary
 
@@ -35,10 +37,18 @@ LIST_SEPARATOR = "; "
 
 @dataclass(frozen=True)
 class Published:
-    """One published file: its path in the site and its content."""
+    """One published file: its path in the site and its content (text, bytes, or a file
+    to copy, such as a cached card)."""
 
     path: str
-    content: str | bytes
+    content: str | bytes | Path
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes, as written."""
+        if isinstance(self.content, Path):
+            return self.content.read_bytes()
+        return self.content if isinstance(self.content, bytes) else self.content.encode("utf-8")
 
 
 def glossary_csv(glossary: Glossary, site_url: str) -> str:
@@ -90,17 +100,33 @@ def write_all(files: tuple[Published, ...], directory: Path) -> None:
     for item in files:
         destination = directory / item.path
         destination.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item.content, bytes):
+        if isinstance(item.content, Path):
+            _place(item.content, destination)
+        elif isinstance(item.content, bytes):
             destination.write_bytes(item.content)
         else:
             destination.write_text(item.content, encoding="utf-8")
 
 
+def _place(source: Path, destination: Path) -> None:
+    """A hard link to ``source`` where the file system allows it (a warm build copies no
+    card bytes), else a copy."""
+    destination.unlink(missing_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+
+
 def everything(glossary: Glossary, site_url: str, title: str, description: str,
-               dates: DateBook) -> tuple[Published, ...]:
-    """The published files and every Markdown twin."""
-    return tuple(published_files(glossary, site_url, title, description, dates)) + tuple(
-        Published(path, text) for path, text in twins.twins(glossary, site_url))
+               dates: DateBook, root: Path) -> tuple[Published, ...]:
+    """The published files, every Markdown twin and the social cards (drawn into
+    ``root/.cache/cards/`` unless an earlier build drew the same card)."""
+    cache = root / cards.CACHE
+    return (tuple(published_files(glossary, site_url, title, description, dates))
+            + tuple(Published(path, text) for path, text in twins.twins(glossary, site_url))
+            + tuple(Published(card.path, cards.cached(card, cache))
+                    for card in cards.cards_for(glossary, title, description)))
 
 
 def published_files(glossary: Glossary, site_url: str, title: str, description: str,

@@ -89,8 +89,7 @@ def test_export_writes_exactly_what_mkdocs_is_fed(tmp_path):
     build(config)
     generated = config.plugins["glossary"].generated
     fed = {f.src: f.content.encode("utf-8") for f in generated.files}
-    fed |= {f"published/{f.path}": f.content if isinstance(f.content, bytes) else f.content.encode("utf-8")
-            for f in generated.published}
+    fed |= {f"published/{f.path}": f.data for f in generated.published}
     assert main(["--root", str(project), "export", str(tmp_path / "export")]) == 0
     exported = {p.relative_to(tmp_path / "export").as_posix(): p.read_bytes()
                 for p in (tmp_path / "export").rglob("*") if p.is_file() and p.name != "jsonld.json"}

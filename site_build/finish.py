@@ -45,7 +45,7 @@ def finish(site: Path, export: Path) -> list[Problem]:
     if (export / PUBLISHED).is_dir():
         shutil.copytree(export / PUBLISHED, site, dirs_exist_ok=True)
     compact_search(site, manifest["search"])
-    write_sitemap(site, manifest["site_url"], manifest["lastmod"], set(manifest["noindex"]))
+    write_sitemap(site, manifest["site_url"], manifest["lastmod"], set(manifest["noindex"]), manifest["fallback_lastmod"])
     for page in sorted(site.rglob("*.html")):
         page.write_text(finished_page(page.read_text(encoding="utf-8")), encoding="utf-8")
     return []
@@ -72,7 +72,7 @@ def compact_search(site: Path, texts: dict[str, str]) -> None:
         index_file.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str], noindex: set[str]) -> None:
+def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str], noindex: set[str], fallback: str) -> None:
     """``sitemap.xml`` (and ``.gz``, as MkDocs writes) as our MkDocs override renders it."""
     sitemap = site / "sitemap.xml"
     if not sitemap.is_file():
@@ -82,7 +82,8 @@ def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str], noindex: s
         location = url[len(site_url):] if url.startswith(site_url) else url
         if location in noindex:
             continue
-        modified = f"\n         <lastmod>{escape(lastmod[location])}</lastmod>" if location in lastmod else ""
+        day = lastmod.get(location, fallback)
+        modified = f"\n         <lastmod>{escape(day)}</lastmod>" if day else ""
         entries.append(f"    <url>\n         <loc>{url}</loc>{modified}\n    </url>")
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             + "\n".join(entries) + "\n</urlset>\n")

@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 
 from . import jsonld, published, urls
+from .dates import fallback_date
 from .project import Generated
 
 DOCS, OVERRIDES, SITE, CONFIG = "docs", "overrides", "site", "mkdocs.yml"
@@ -54,7 +55,8 @@ def write_project(root: Path, config: dict, generated: Generated, target: Path) 
     _copy_overrides(root, config, target / OVERRIDES)
     _write(target / CONFIG, zensical_config(config))
     published.write_all(generated.published, target / PUBLISHED)
-    _write(target / MANIFEST, json.dumps(manifest(generated, site_url), indent=1, ensure_ascii=False, sort_keys=True))
+    finishing = manifest(generated, site_url, fallback_date(root))
+    _write(target / MANIFEST, json.dumps(finishing, indent=1, ensure_ascii=False, sort_keys=True))
     return written + len(generated.files)
 
 
@@ -104,7 +106,7 @@ def rebase_links(src: str, markdown: str) -> str:
     return _URL_ATTRIBUTE.sub(rebase, markdown)
 
 
-def manifest(generated: Generated, site_url: str) -> dict:
+def manifest(generated: Generated, site_url: str, fallback_day: str) -> dict:
     """What ``glossary finish`` needs from the build that Zensical's output does not hold."""
     search, lastmod, noindex = {}, {}, []
     for output in generated.files:
@@ -119,7 +121,8 @@ def manifest(generated: Generated, site_url: str) -> dict:
                 break
         if "noindex" in str(front_matter(output.content).get("robots", "")):
             noindex.append(location)
-    return {"site_url": site_url, "search": search, "lastmod": lastmod, "noindex": noindex}
+    return {"site_url": site_url, "search": search, "lastmod": lastmod, "noindex": noindex,
+            "fallback_lastmod": fallback_day}  # what the adapter gives a page without dates
 
 
 def front_matter(markdown: str) -> dict:

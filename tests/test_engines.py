@@ -1,4 +1,6 @@
-"""ProperDocs, the MkDocs 1.x fork, builds the very site MkDocs builds.
+"""Other engines: ProperDocs builds the very site MkDocs builds; Zensical builds it from
+``glossary export --engine zensical`` and ``glossary finish`` (browser checks of that
+site are in ``test_zensical_browser.py``).
 
 ProperDocs reads ``mkdocs.yml`` when it is named with ``-f``, loads ``mkdocs.plugins``
 entry points (our ``glossary`` plugin) and ``mkdocs.themes`` (Material), and maps every
@@ -8,11 +10,16 @@ byte-identical except for one line that is the engine's own version stamp: Mater
 ``<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-…">`` and
 ProperDocs reports its version as ``ProperDocs 1.6.7``. That content, and nothing else, is
 normalised before the digests are compared.
+
+Zensical (0.0.73, the last release that installs without ``zensical-ui``) runs no plugin
+of ours; the export and ``finish`` carry every page, redirect, published file and JSON-LD
+block, which are held here against the MkDocs build of the same project.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -22,6 +29,9 @@ from pathlib import Path
 
 import pytest
 from test_faithful_build import small_project, tree_digest
+
+from site_build.cli import main
+from sitecheck import broken_links, html_pages, jsonld_graphs, parse
 
 pytestmark = pytest.mark.site
 
@@ -49,12 +59,31 @@ def without_engine_stamp(site: Path) -> dict[str, str]:
     return digests
 
 
+def zensical_build(project: Path, export: Path) -> Path:
+    """Export ``project`` for Zensical, build it with Zensical, finish it; the site folder."""
+    assert main(["--root", str(project), "export", str(export), "--engine", "zensical"]) == 0
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=export,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+    assert main(["finish", str(export / "site")]) == 0
+    return export / "site"
+
+
 @pytest.fixture(scope="module")
-def both_sites(tmp_path_factory) -> tuple[Path, Path]:
+def project(tmp_path_factory) -> Path:
+    return small_project(tmp_path_factory.mktemp("engines") / "project")
+
+
+@pytest.fixture(scope="module")
+def zensical_site(project) -> Path:
+    return zensical_build(project, project.parent / "zensical")
+
+
+@pytest.fixture(scope="module")
+def both_sites(project) -> tuple[Path, Path]:
     if shutil.which("properdocs", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("ProperDocs is not installed: pip install -e '.[test]' installs it")
-    root = tmp_path_factory.mktemp("engines")
-    project = small_project(root / "project")
+    root = project.parent
     sites = []
     for engine in ("mkdocs", "properdocs"):
         result = engine_build(engine, project, root / engine)
@@ -84,3 +113,52 @@ def test_the_only_difference_is_the_engine_stamp(both_sites):
     assert 'content="mkdocs-ProperDocs ' in properdocs_html  # ProperDocs really ran this build
     assert '<script type="application/ld+json">' in properdocs_html  # our theme override ran under it
     assert 'http-equiv="Content-Security-Policy"' in properdocs_html  # and our post-page step
+
+
+THEME_FILES = ("assets/javascripts/", "assets/stylesheets/", "search/", "search.json")
+
+
+def content_files(site: Path) -> set[str]:
+    return {path for path in tree_digest(site) if not path.startswith(THEME_FILES)}
+
+
+def test_zensical_builds_every_page_redirect_and_published_file(both_sites, zensical_site):
+    mkdocs_site = both_sites[0]
+    assert content_files(mkdocs_site) == content_files(zensical_site)
+    for path in content_files(mkdocs_site) - {p for p in content_files(mkdocs_site) if p.endswith((".html", ".xml"))}:
+        if not path.endswith(".gz"):  # glossary.json, calculator scripts, published files, twins: byte for byte
+            assert (zensical_site / path).read_bytes() == (mkdocs_site / path).read_bytes(), path
+    redirect = "terms/im/index.html"
+    assert (zensical_site / redirect).read_bytes() == (mkdocs_site / redirect).read_bytes()
+    assert broken_links(zensical_site, "/glossary/") == []
+
+
+def test_zensical_pages_carry_the_same_json_ld_and_policy(both_sites, zensical_site):
+    mkdocs_site = both_sites[0]
+    for page in html_pages(zensical_site):
+        path = page.relative_to(zensical_site).as_posix()
+        built = parse(page)
+        assert jsonld_graphs(built) == jsonld_graphs(parse(mkdocs_site / path)), path
+        assert path == "404.html" or built.refresh or len(built.jsonld) == 1, path
+        assert 'http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8"), path
+
+
+def test_zensical_search_and_sitemap_are_finished_like_mkdocs(both_sites, zensical_site):
+    mkdocs_site = both_sites[0]
+    items = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"]
+    term_entries = [i for i in items if i["location"].startswith("terms/mark-price/")]
+    assert len(term_entries) == 1 and "fair-value estimate" in term_entries[0]["text"]  # one compact entry
+    assert sorted(sitemap_entries(zensical_site)) == sorted(sitemap_entries(mkdocs_site))  # Zensical orders by path
+    assert len(sitemap_entries(zensical_site)) > 10
+
+
+def sitemap_entries(site: Path) -> list[tuple[str, str]]:
+    """(loc, lastmod) of every sitemap entry, in order; '' where there is no lastmod."""
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    return [(block[0], block[1]) for block in
+            re.findall(r"<loc>([^<]*)</loc>\s*(?:<lastmod>([^<]*)</lastmod>)?", text)]
+
+
+def test_the_term_page_keeps_its_section_list_under_zensical(zensical_site):
+    html = (zensical_site / "terms/mark-price/index.html").read_text(encoding="utf-8")
+    assert 'class="glossary-section"' in html and 'aria-current="page">Mark Price<' in html

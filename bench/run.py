@@ -5,7 +5,9 @@ fresh processes, the median of ``--runs`` runs of:
 
 - ``check``: ``glossary check`` (the whole command, as a contributor runs it);
 - ``generate``: our step alone, read + validate + link + render, timed in-process;
-- ``build``: the full ``mkdocs build`` with the glossary plugin;
+- ``cold build``: the full ``mkdocs build`` with no social card cached yet (every
+  card drawn: ``.cache/cards/`` removed before each run);
+- ``build``: the full ``mkdocs build`` with the glossary plugin, cards cached (warm);
 - ``baseline``: plain MkDocs + Material building the same pages, pre-rendered to
   Markdown by ``glossary export``, with our plugin off.
 
@@ -35,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_project
 
 BIN = Path(sys.executable).parent
+CARD_CACHE = Path(".cache") / "cards"  # site_build.cards.CACHE: the drawn social cards
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 GENERATE_ONLY = """
 import sys, time
@@ -86,8 +89,11 @@ def baseline_project(project: Path, target: Path) -> Path:
     return target
 
 
-def median_run(command: list[str], runs: int, own_time: bool = False) -> Run:
-    results = [timed(command, own_time) for _ in range(runs)]
+def median_run(command: list[str], runs: int, own_time: bool = False, prepare=lambda: None) -> Run:
+    results = []
+    for _ in range(runs):
+        prepare()
+        results.append(timed(command, own_time))
     return Run(statistics.median(r.seconds for r in results), max(r.peak_rss_mb for r in results))
 
 
@@ -105,21 +111,24 @@ def measure(size: int, runs: int, work: Path) -> dict[str, float]:
     mkdocs = str(BIN / "mkdocs")
     check = median_run([str(BIN / "glossary"), "--root", str(project), "check"], runs)
     generate = median_run([sys.executable, "-c", GENERATE_ONLY, str(project)], runs, own_time=True)
-    build = median_run([mkdocs, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)], runs)
+    build_command = [mkdocs, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    cold = median_run(build_command, runs, prepare=lambda: shutil.rmtree(project / CARD_CACHE, ignore_errors=True))
+    build = median_run(build_command, runs)
     base = median_run([mkdocs, "build", "-q", "-f", str(baseline / "mkdocs.yml"), "-d", str(base_site)], runs)
     index_mb, page_kb = site_figures(site)
     base_index_mb, _ = site_figures(base_site)
-    return {"size": size, "check": check.seconds, "generate": generate.seconds, "build": build.seconds,
+    return {"size": size, "check": check.seconds, "generate": generate.seconds, "cold": cold.seconds,
+            "build": build.seconds,
             "baseline": base.seconds, "ratio": build.seconds / base.seconds, "rss": build.peak_rss_mb,
             "base_rss": base.peak_rss_mb, "index": index_mb, "base_index": base_index_mb, "page": page_kb}
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    head = ("| terms | check | generate | build | baseline | build/baseline | peak RSS (build / baseline) "
-            "| search index (ours / Material default) | median term page |")
-    lines = [head, "|---:" * 9 + "|"]
+    head = ("| terms | check | generate | cold build | build | baseline | build/baseline "
+            "| peak RSS (build / baseline) | search index (ours / Material default) | median term page |")
+    lines = [head, "|---:" * 10 + "|"]
     for r in rows:
-        lines.append(f"| {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['build']:.1f} s "
+        lines.append(f"| {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['cold']:.1f} s | {r['build']:.1f} s "
                      f"| {r['baseline']:.1f} s | {r['ratio']:.2f} | {r['rss']:.0f} / {r['base_rss']:.0f} MB "
                      f"| {r['index']:.2f} / {r['base_index']:.2f} MB | {r['page']:.1f} KB |")
     return "\n".join(lines)

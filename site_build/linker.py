@@ -1,27 +1,41 @@
 """Auto-linking: the first mention of another term's name or alias links to it.
 
-Names are stored in a trie keyed by folded words (case and simple plurals folded), so
-finding mentions costs O(length of text × length of the longest name in words),
-independent of how many terms exist: no regex per term, no giant alternation.
-Short all-caps abbreviations (``MM``, ``IV``) match only in capitals, so the word
-"im" in running text never links to Initial Margin. A word with several meanings
+A mention is a run of words whose folded forms (case and simple plurals folded) spell a
+name, joined only by blanks, hyphens, dashes or apostrophes. Each word of text is folded
+once, by a dictionary lookup, into one character; an Aho-Corasick automaton
+(``pyahocorasick``, in C) over those characters finds every name in one pass that never
+restarts, so the cost per character depends neither on the number of terms nor on how
+many names share a first word ("Margin", "Margin Call", "Margin Call Price" ...); the
+leftmost-longest choice is then made among the names found. No regex per term, no giant
+alternation. Short all-caps abbreviations (``MM``, ``IV``) match only in capitals, so the
+word "im" in running text never links to Initial Margin. A word with several meanings
 (``terms/senses.yml``) links to the sense that shares an area with the page, else to
 its disambiguation page.
 """
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
+
+import ahocorasick
 
 from .markup import escape_plain, sanitize_chunk, split_markdown
 from .slugs import fold_word
 
 _TOKEN = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")  # text -> [blank, word, blank, word, ..., blank]
 _URL = re.compile(r"\S+://\S*|\bwww\.\S+")
 _GAP = re.compile(r"[\s\-–\\'’]+")
-_END = ""  # trie key that holds the term id of a complete name
+# The automaton reads two characters per word of text: whether the word joins the one before
+# (a gap of blanks, hyphens, dashes, apostrophes) or not, then the word's code (OTHER: no name
+# holds it). Codes of name words start above these.
+_JOIN, _BREAK, _OTHER = "\x01", "\x02", "\x03"
+_FIRST_CODE = 0x100
 
 
 def _plural_forms(folded: str) -> set[str]:
@@ -69,29 +83,24 @@ class Linker:
     """
 
     def __init__(self, names: Iterable[tuple[str, str]], ambiguous: Mapping[str, Ambiguous] | None = None) -> None:
-        self._trie: dict = {}
+        targets: dict[tuple[str, ...], str] = {}  # folded words (or "=ACRONYM") -> term id
         for name, term_id in sorted(names, key=lambda pair: (pair[1], pair[0])):
-            self._add(name, term_id, replace=False)
+            if keys := name_key(name):
+                targets.setdefault(keys, term_id)
         self._ambiguous = {}
         for name, word in (ambiguous or {}).items():
-            self._add(name, "?" + word.page, replace=True)
+            if keys := name_key(name):
+                targets[keys] = "?" + word.page
             self._ambiguous["?" + word.page] = word
-        # Lowercase spellings that fold to a first word (plain and plural), and the
-        # acronyms as written: a set lookup per word of text, instead of a fold.
-        self._starts = {form for key in self._trie if not key.startswith("=") for form in _plural_forms(key)}
-        self._acronyms = {key[1:] for key in self._trie if key.startswith("=")}
-
-    def _add(self, name: str, target: str, *, replace: bool) -> None:
-        keys = _trie_keys(name)
-        if not keys:
-            return
-        node = self._trie
-        for key in keys:
-            node = node.setdefault(key, {})
-        if replace:
-            node[_END] = target
-        else:
-            node.setdefault(_END, target)
+        self._acronyms = {keys[0][1:]: target for keys, target in targets.items() if keys[0].startswith("=")}
+        folded = {keys: target for keys, target in targets.items() if not keys[0].startswith("=")}
+        vocabulary = sorted({word for keys in folded for word in keys})
+        self._code_of = {word: _code(number) for number, word in enumerate(vocabulary)}  # folded word -> code
+        # Every lowercase ASCII spelling of a name word (plain and plural), and those that
+        # start a name: a set or dict lookup per word of text, instead of a fold.
+        self._spelling = {form: self._code_of[word] for word in vocabulary for form in _plural_forms(word)}
+        self._starts = {form for keys in folded for form in _plural_forms(keys[0])}
+        self._automaton = _automaton(folded, self._code_of)
 
     def resolve(self, target: str, areas: Iterable[str]) -> tuple[str, bool]:
         """The page a mention links to from a page in ``areas``, and whether it is a term.
@@ -110,49 +119,66 @@ class Linker:
 
     def mentions(self, text: str) -> Iterator[Mention]:
         """Leftmost-longest, non-overlapping mentions in one line of prose."""
-        # Most words start no name: a pass over plain strings finds the few that may,
-        # before any match objects are made.
-        starts = [i for i, word in enumerate(_TOKEN.findall(text)) if self._may_start(word)]
-        if not starts:
-            return
-        tokens = list(_TOKEN.finditer(text))
-        if "://" in text or "www." in text:
-            urls = [m.span() for m in _URL.finditer(text)]
-            inside = {i for i, m in enumerate(tokens) if any(a <= m.start() < b for a, b in urls)}
-            starts = [i for i in starts if i not in inside]
-            tokens = [m if i not in inside else None for i, m in enumerate(tokens)]
+        parts = _SPLIT.split(text)
+        words = parts[1::2]
+        lowered = list(map(str.lower, words))
+        ascii_only = text.isascii()
+        if (self._starts.isdisjoint(lowered) and self._acronyms.keys().isdisjoint(words)
+                and (ascii_only or not any(fold_word(w) in self._starts for w in words if not w.isascii()))):
+            return  # most lines start no name: found before any encoding
+        codes = [self._spelling.get(word, _OTHER) for word in lowered]
+        if not ascii_only:  # accents: fold properly
+            codes = [code if word.isascii() else self._code_of.get(fold_word(word), _OTHER)
+                     for code, word in zip(codes, words, strict=True)]
+        ends = list(accumulate(map(len, parts)))  # word i spans ends[2i]:ends[2i + 1]
+        inside = _inside_urls(text, ends, len(words)) if "://" in text or "www." in text else set()
+        for index in inside:
+            codes[index] = _OTHER
+        joins = [_BREAK, *map(_join, parts[2:-1:2])]
+        encoded = "".join(map(operator.add, joins, codes))
+        longest: dict[int, tuple[int, str]] = {}  # first word -> (last word, target)
+        for end, (length, target) in self._automaton.iter(encoded):
+            last = end // 2
+            first = last - length + 1
+            if first not in longest or last > longest[first][0]:
+                longest[first] = (last, target)
+        if not self._acronyms.keys().isdisjoint(words):
+            for index, word in enumerate(words):
+                if word in self._acronyms and index not in longest and index not in inside:
+                    longest[index] = (index, self._acronyms[word])  # a folded name of one word wins a tie
         after = 0
-        for index in starts:
-            if index < after:
-                continue
-            found = self._longest_at(text, tokens, index)
-            if found is not None:
-                last, term_id = found
-                yield Mention(tokens[index].start(), tokens[last].end(), term_id)
+        for first in sorted(longest):
+            if first >= after:
+                last, target = longest[first]
+                yield Mention(ends[2 * first], ends[2 * last + 1], target)
                 after = last + 1
 
-    def _may_start(self, word: str) -> bool:
-        lower = word.lower()
-        if lower in self._starts or word in self._acronyms:
-            return True
-        return not lower.isascii() and fold_word(word) in self._trie  # accents: fold properly
 
-    def _longest_at(self, text: str, tokens: list[re.Match | None], start: int) -> tuple[int, str] | None:
-        best = None
-        exact = self._trie.get("=" + tokens[start].group())
-        if exact and _END in exact:
-            best = (start, exact[_END])
-        node, index = self._trie, start
-        while index < len(tokens) and tokens[index] is not None:  # None: a token inside a URL
-            if index > start and not _GAP.fullmatch(text, tokens[index - 1].end(), tokens[index].start()):
-                break
-            node = node.get(fold_word(tokens[index].group()))
-            if node is None:
-                break
-            if _END in node:
-                best = (index, node[_END])
-            index += 1
-        return best
+def _code(number: int) -> str:
+    """The character that stands for the ``number``-th name word (surrogates skipped)."""
+    point = _FIRST_CODE + number
+    return chr(point if point < 0xD800 else point + 0x800)
+
+
+def _automaton(folded: Mapping[tuple[str, ...], str], code_of: Mapping[str, str]) -> ahocorasick.Automaton:
+    """Aho-Corasick over encoded names: word codes joined by ``_JOIN``; value (words, target)."""
+    automaton = ahocorasick.Automaton()
+    for keys, target in folded.items():
+        automaton.add_word(_JOIN.join(code_of[word] for word in keys), (len(keys), target))
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+@functools.lru_cache(maxsize=4096)  # the gaps between words are few distinct strings
+def _join(gap: str) -> str:
+    return _JOIN if _GAP.fullmatch(gap) else _BREAK
+
+
+def _inside_urls(text: str, ends: list[int], count: int) -> set[int]:
+    """The words (by index) that start inside a URL: never part of a mention."""
+    urls = [match.span() for match in _URL.finditer(text)]
+    return {i for i in range(count) if any(a <= ends[2 * i] < b for a, b in urls)}
 
 
 @dataclass

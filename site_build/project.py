@@ -15,10 +15,11 @@ import jinja2
 from . import published
 from .dates import DateBook
 from .extension import Calculators
+from .pages import render_site
 from .pipeline import link, load, paused_gc
 from .problems import Problem, sort_problems
 from .published import Published
-from .render import OutputFile, Renderer, Settings, make_environment, render_site
+from .render import OutputFile, Renderer, Settings, make_environment
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Render the linked glossary into pages: Markdown (plus JSON-LD) and a few raw files.
 
-Pure: no file system or MkDocs here. ``render_site`` returns ``OutputFile`` values that
+Pure: no file system or MkDocs here. ``pages.render_site`` returns ``OutputFile`` values that
 the MkDocs adapter adds to the build and ``glossary export`` writes to disk.
 """
 
@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 import math
-import string
 import urllib.parse
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ import jinja2
 from . import csp, jsonld, urls
 from .crossref import final_target
 from .dates import DateBook
-from .extension import NO_CALCULATORS, Calculators
 from .linker import PageLinks, link_markdown
 from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
@@ -188,57 +186,6 @@ class Renderer:
                                       self.dates.of(area.path), first_page=number == 1)
             yield OutputFile(here, content, graph, search=search_text(area.summary), origin=area.path)
 
-    def home(self) -> OutputFile:
-        listed = sorted((t for t in self.glossary.terms if t.listed), key=lambda t: t.name.casefold())
-        groups: dict[str, list[Term]] = {}
-        for term in listed:
-            initial = (slugify(term.name)[:1] or "#").upper()
-            groups.setdefault(initial if initial in string.ascii_uppercase else "0–9", []).append(term)
-        anchors = {letter: "letter-" + ("num" if letter == "0–9" else letter.lower())
-                   for letter in ["0–9", *string.ascii_uppercase]}
-        letters = [(letter, anchor, letter in groups) for letter, anchor in anchors.items()
-                   if letter != "0–9" or letter in groups]
-        ordered = [(letter, anchors[letter], groups[letter]) for letter, _, present in letters if present]
-        counts = {area.id: len(self.glossary.members(area.id)) for area in self.glossary.areas}
-        content = self.render_template("home.md.j2", here=urls.HOME, title=self.settings.title,
-                               description=self.settings.description, areas=self.glossary.areas,
-                               counts=counts, letters=letters, groups=ordered)
-        graph = jsonld.home_graph(self.settings.site_url, self.glossary, self.settings.title,
-                                  self.settings.description)
-        return OutputFile(urls.HOME, content, graph, in_nav=True, search=search_text(self.settings.description))
-
-    def listing(self, src: str, title: str, description: str, entries: list[dict[str, Any]]) -> OutputFile:
-        content = self.render_template("list.md.j2", title=title, description=description, entries=entries)
-        graph = jsonld.simple_page_graph(self.settings.site_url, src, title, [(title, src)], "CollectionPage")
-        return OutputFile(src, content, graph, in_nav=True)
-
-    def areas_index(self) -> OutputFile:
-        entries = [{"name": a.name, "summary": a.summary, "href": urls.href(urls.AREAS, urls.area_page(a.id)),
-                    "count": len(self.glossary.members(a.id))} for a in self.glossary.areas]
-        return self.listing(urls.AREAS, "Areas", "Topic hubs that group related terms.", entries)
-
-    def tags_index(self) -> OutputFile:
-        entries = [{"name": t.name, "summary": t.summary, "href": urls.href(urls.TAGS, urls.tag_page(t.id)),
-                    "count": len(self.glossary.tagged(t.id))} for t in self.glossary.tags]
-        return self.listing(urls.TAGS, "Tags", "Cross-cutting labels from a closed vocabulary.", entries)
-
-    def calculators_index(self, calculators: Mapping[str, Any],
-                          extra: tuple[tuple[str, str, str], ...] = ()) -> OutputFile:
-        pages = [(calc_id, spec.title, spec.summary) for calc_id, spec in calculators.items()] + list(extra)
-        entries = [{"name": title, "summary": summary, "count": None,
-                    "href": urls.href(urls.CALCULATORS, urls.calculator_page(page_id))}
-                   for page_id, title, summary in pages]
-        return self.listing(urls.CALCULATORS, "Calculators",
-                            "Small, tested calculators that run live in the page.", entries)
-
-    def tag(self, tag_id: str) -> OutputFile:
-        tag = self.glossary.tag_by_id[tag_id]
-        here = urls.tag_page(tag_id)
-        content = self.render_template("tag.md.j2", tag=tag, here=here, members=self.glossary.tagged(tag_id))
-        graph = jsonld.simple_page_graph(self.settings.site_url, here, f"Tag: {tag.name}",
-                                         [("Tags", urls.TAGS), (tag.name, here)], "CollectionPage")
-        return OutputFile(here, content, graph, search=search_text(tag.summary))
-
     def redirects(self) -> Iterator[OutputFile]:
         """A redirect page for each alias slug and each deprecated term.
 
@@ -281,21 +228,3 @@ def _page_groups(groups: tuple, chunk: tuple[Term, ...]) -> list[tuple[str, tupl
     on_page = {term.id for term in chunk}
     cut = [(group.title, tuple(t for t in group.terms if t.id in on_page)) for group in groups]
     return [(title, terms) for title, terms in cut if terms]
-
-
-def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -> list[OutputFile]:
-    """Every generated file of the site, in a stable order; the calculator index and pages
-    only when there are calculators."""
-    glossary = renderer.glossary
-    files = [renderer.home(), renderer.areas_index(), renderer.tags_index()]
-    if calculators.registry:
-        files.append(renderer.calculators_index(calculators.registry, calculators.extra))
-    files += [renderer.term(t) for t in glossary.terms if t.has_page]
-    files += list(renderer.disambiguation_pages())
-    for area in glossary.areas:
-        files += list(renderer.area_pages(area.id))
-    files += [renderer.tag(t.id) for t in glossary.tags]
-    files += list(renderer.redirects())
-    files.append(renderer.glossary_json())
-    files += calculators.pages(renderer)
-    return files

@@ -15,8 +15,9 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from site_build.dates import DateBook
+from site_build.pages import render_site
 from site_build.pipeline import link, load
-from site_build.render import Renderer, Settings, make_environment, render_site
+from site_build.render import Renderer, Settings, make_environment
 
 GLOSSARY = FIXTURES / "glossary"
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -14,8 +14,9 @@ from pathlib import Path
 from conftest import FIXTURES, ROOT
 from site_build.cli import main
 from site_build.dates import DateBook
+from site_build.pages import render_site
 from site_build.pipeline import check, link, load
-from site_build.render import Renderer, Settings, make_environment, render_site
+from site_build.render import Renderer, Settings, make_environment
 
 HEADER = "# yaml-language-server: $schema=../schema/term.schema.json\n"
 BROKEN = {

@@ -10,7 +10,6 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -148,7 +147,7 @@ def test_csv_is_rfc_4180_and_round_trips(files, glossary):
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     listed = [t for t in glossary.terms if t.listed]
     assert [r["id"] for r in rows] == [t.id for t in listed]
-    for row, term in zip(rows, listed):
+    for row, term in zip(rows, listed, strict=True):
         assert row["summary"] == term.summary
         assert row["aliases"] == "; ".join(term.aliases)
         assert row["url"] == f"{SITE}terms/{term.id}/"

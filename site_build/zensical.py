@@ -62,7 +62,7 @@ def write_project(root: Path, config: dict, generated: Generated, target: Path) 
 
 def zensical_config(config: dict) -> str:
     """``mkdocs.yml`` for the export: folders inside it, and no plugin Zensical would skip."""
-    theme = dict(config.get("theme") or {})
+    theme = {**(config.get("theme") or {}), "variant": "classic"}  # Material's look and markup (search, header)
     if theme.get("custom_dir"):
         theme["custom_dir"] = OVERRIDES
     plugins = [p for p in config.get("plugins") or [] if (p if isinstance(p, str) else next(iter(p))) == "search"]

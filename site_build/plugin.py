@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import cards, csp, extension, jsonld, preview, published, urls
+from . import cards, csp, extension, incremental, jsonld, preview, published, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -105,10 +105,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.search_texts: dict[str, str] = {}  # generated pages whose index entry compact_index writes
         self._full_content: str | None = None
         self._calculators = preview.calculators_fingerprint()
+        self.reuse: incremental.Reuse | None = None  # serve only: unchanged pages are not rendered again
+        self._nav = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across the rebuilds of one `mkdocs serve`.
         self.serving = command == "serve"
+        self.reuse = incremental.Reuse() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
@@ -129,6 +132,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.search_texts = {f.src: f.search for f in self.generated.files if f.search is not None}
         self.cards = cards.page_cards([p.path for p in self.generated.published])
         self.site_card = next((p.path for p in self.generated.published if p.path == cards.SITE_CARD), None)
+        if self.reuse is not None:
+            self.reuse.start(Path(config.config_file_path) if config.config_file_path else None,
+                             Path(config.theme.custom_dir) if config.theme.custom_dir else None,
+                             [config.markdown_extensions, config.mdx_configs])
         return config
 
     def _generate(self) -> Generated:
@@ -188,6 +195,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         modified = [node["dateModified"] for node in graph["@graph"] if "dateModified" in node]
         page.meta["glossary_modified"] = modified[0] if modified else self.fallback_day  # the sitemap's lastmod
         page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
+        if self.reuse is not None:
+            self.reuse.before_render(page, files)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -195,7 +204,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         removed: the last word on URLs (``htmlsafe``); unchanged when it holds none."""
         from .htmlsafe import sanitize_html  # kept here: one self-contained addition to this adapter
 
-        return sanitize_html(html)
+        if self.reuse is None:
+            return sanitize_html(html)
+        kept = self.reuse.restored(page)
+        if kept is None:
+            kept = sanitize_html(html)
+            self.reuse.rendered(page, kept)
+        return kept
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self._nav = nav  # the preview's output keys read its titles once every page is read
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.reuse is not None:
+            self.reuse.choose_outputs(env, files, self._nav,
+                                      lambda src: (self.cards.get(src), self.site_card, src in self.search_texts))
+        return env
+
+    def _reused_page(self, context, *, page: Page, config: MkDocsConfig, nav):
+        return self.reuse.context(context, page) if self.reuse is not None else context
 
     @event_priority(50)  # before Material's search plugin reads the page
     def _search_reads_headings(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -219,9 +247,11 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             card=self.cards.get(src, self.site_card))
         return context
 
-    on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything, _social_meta)
+    on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything, _social_meta, _reused_page)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.reuse is not None:
+            self.reuse.keep_output(page, output)
         # Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
         output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
         return self._finish(output)
@@ -235,6 +265,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.reuse is not None:
+            log.info(self.reuse.finish())
         published.write_all(self.generated.published, Path(config.site_dir))
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if not index_file.is_file():

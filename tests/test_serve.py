@@ -8,7 +8,9 @@ lines ``glossary check`` prints), and the real page returns once the file is fix
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -148,3 +150,33 @@ def test_the_server_log_has_no_traceback_and_no_root_warning(server):
     assert "Traceback" not in log
     assert '"GET / HTTP/1.1" code 302' not in log
     assert "previewing" in log and base in log
+
+
+PREVIEW_LINE = re.compile(r"preview: (\d+) of (\d+) pages re-rendered.*?(?: \((.*)\))?$", re.MULTILINE)
+
+
+def test_an_edit_re_renders_only_the_pages_it_changes(server):
+    """Renaming a term changes its page and the pages that list it; the rest is reused."""
+    project, base = server
+    term = project / "terms" / "initial-margin.yml"
+    good = term.read_text(encoding="utf-8")
+    wait_for(base + "terms/initial-margin/", lambda s, b: s == 200 and "glossary-problems" not in b, "the term")
+    term.write_text(good.replace("name: Initial Margin", "name: Opening Quokka Margin")
+                    .replace("aliases: [IM]", "aliases: [IM, Initial Margin]"), encoding="utf-8")
+    try:
+        for page in ("terms/initial-margin/", "terms/mark-price/", "terms/see-also/"):  # the term, two that list it
+            wait_for(base + page, lambda s, b: "Opening Quokka Margin" in b, f"the new name on {page}")
+        rendered, total, changed = PREVIEW_LINE.findall((project / "serve.log").read_text(encoding="utf-8"))[-1]
+        changed = changed.split(", ")
+        assert {"terms/initial-margin.md", "terms/mark-price.md", "terms/see-also.md"} <= set(changed)
+        assert 3 <= int(rendered) <= 12 < int(total), (rendered, total, changed)
+        assert not {"contribute.md", "data.md", "calculators/constant-product-swap.md"} & set(changed)
+        calculator = wait_for(base + "calculators/constant-product-swap/", lambda s, b: s == 200, "a reused page")
+        assert "script-src 'self' 'unsafe-inline'" in calculator  # the preview's policy, on a reused page too
+        index = json.loads(wait_for(base + "search/search_index.json", lambda s, b: s == 200, "the index"))
+        entries = [doc for doc in index["docs"] if doc["location"] == "terms/initial-margin/"]
+        assert [doc["title"] for doc in entries] == ["Opening Quokka Margin"]
+        assert any(doc["location"] == "calculators/constant-product-swap/" for doc in index["docs"])
+    finally:
+        term.write_text(good, encoding="utf-8")
+    wait_for(base + "terms/mark-price/", lambda s, b: "Opening Quokka Margin" not in b, "the name restored")

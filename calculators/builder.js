@@ -231,17 +231,23 @@ const GlossaryBuilder = (() => {
     update(form, false);
   }
 
+  // True once the forms are bound; false while the core or black-76's compute has not run yet.
   function initAll() {
-    if (typeof GlossaryCalculators === "undefined" || !GlossaryCalculators.registry["black-76"]) return;
+    if (typeof GlossaryCalculators === "undefined" || !GlossaryCalculators.registry["black-76"]) return false;
     document.querySelectorAll("form[data-builder]").forEach(init);
+    return true;
   }
 
   return {initAll, parse, query};
 })();
 
+// Instant navigation runs a page's scripts in any order: until the core and black-76's compute have
+// run, wait in their queue (calculators/scripts.py); the file that registers black-76 wakes it.
 if (typeof document !== "undefined") {
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", GlossaryBuilder.initAll);
-  else GlossaryBuilder.initAll();
-  window.addEventListener("load", GlossaryBuilder.initAll);
+  const start = () => {
+    if (!GlossaryBuilder.initAll()) (globalThis.__glossaryPending = globalThis.__glossaryPending || []).push(start);
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(GlossaryBuilder.initAll);
 }

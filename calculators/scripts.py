@@ -1,16 +1,19 @@
 """The widget's JavaScript as the site ships it: minified, split per calculator, named by hash.
 
-A page loads only what it shows: the runtime (``runtime.js``, the chart runtime when
-present, ``widget.js``), the tier editor where a calculator takes a tier table, and one
-small file per calculator on the page (0.5–13 KB), instead of one bundle of every calculator on every page. Each file's
-name carries a hash of its content (``runtime.3f2a9c1e0b.js``), so a browser may cache it
-forever and a changed file gets a new name.
+A page loads only what it shows: the runtime's core (``runtime.js``: the registry, input
+checks, ``display``), the widgets' runtime (``working.js``, ``chart.js`` when present,
+``widget.js``) where a widget is, the tier editor where a calculator takes a tier table,
+and one small file per calculator on the page (0.5–13 KB). The position builder draws its
+own chart and loads only the core. Each file's name carries a hash of its content
+(``runtime.3f2a9c1e0b.js``), so a browser may cache it forever and a changed file gets a
+new name.
 
-The runtime is wrapped so that running it twice does nothing: Material's instant
-navigation re-runs every script in the new page's content, and the runtime's top-level
-``const``/``class`` declarations would otherwise be declared twice. The wrapper puts what
-``runtime.js`` exports on ``globalThis``, where the calculator files find it. Under Node
-(tests) the same file still sets ``module.exports``.
+Material's instant navigation re-runs every script in the new page's content, in any order.
+So each runtime file runs once (a second run returns at once: its top-level ``const`` and
+``class`` declarations would otherwise be declared twice) and puts its exports on
+``globalThis``; a file that needs another waits in a queue (``__glossaryPending``) until
+that one has run, and every file that provides something wakes the queue. Under Node
+(tests) the same files still set ``module.exports``.
 """
 
 from __future__ import annotations
@@ -33,8 +36,10 @@ from .signature import compute_via_steps
 from .string_pool import pool
 
 FOLDER = "assets/calculators"
-RUNTIME_PARTS = ("runtime.js", "working.js", "chart.js", "widget.js")  # chart.js: only when it exists
+CORE_PARTS = ("runtime.js",)  # what every page with a calculator needs, the builder too
+UI_PARTS = ("working.js", "chart.js", "widget.js")  # a widget's working, chart and form; chart.js only when it exists
 RUNTIME = "runtime"
+WIDGETS = "widgets"
 TIER_EDITOR = "tier-editor"  # tier_editor.js, for pages whose calculator takes a tier table
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "crypto-derivatives-glossary" / "scripts"
 SHRINKER = ("scripts.py", "string_pool.py", "mangler.py", "js_scopes.py")  # a change to any: shrink anew
@@ -44,24 +49,46 @@ _WRAP_START = """(function (module) {
 "use strict";
 if (typeof window !== "undefined" && window.GlossaryCalculators) return;  // already running: instant navigation
 """
+# wake() runs the functions waiting for a file that has just run; each checks again and, still short
+# of what it needs, waits again (the queue is swapped first, so a waiting function runs once per wake).
 _WRAP_END = """
+GlossaryCalculators.wake = () => {
+  const waiting = globalThis.__glossaryPending || [];
+  globalThis.__glossaryPending = [];
+  for (const run of waiting) run();
+};
 Object.assign(globalThis, module.exports);
+GlossaryCalculators.wake();
+})(typeof module !== "undefined" ? module : {});
+"""
+# The widgets' runtime needs the core (GlossaryCalculators): it waits for it like a calculator file,
+# then runs once, whichever page it came with first.
+_UI_START = """(function run(module) {
+"use strict";
+if (typeof GlossaryCalculators === "undefined") {
+  (globalThis.__glossaryPending = globalThis.__glossaryPending || []).push(() => run(module));
+  return;
+}
+if (typeof window !== "undefined" && window.GlossaryWorking) return;  // already running: instant navigation
+"""
+_UI_END = """
+globalThis.GlossaryWorking = GlossaryWorking;
 if (typeof GlossaryCharts !== "undefined") globalThis.GlossaryCharts = GlossaryCharts;
-if (typeof GlossaryWorking !== "undefined") globalThis.GlossaryWorking = GlossaryWorking;
-for (const run of globalThis.__glossaryPending || []) run();  // calculator files that ran first
-globalThis.__glossaryPending = [];
+GlossaryCalculators.wake();
 })(typeof module !== "undefined" ? module : {});
 """
 # Instant navigation inserts a page's scripts all at once, so they may run in any order: a
-# calculator file that runs before the runtime waits in a queue the runtime drains; once it has
-# registered, it starts the page's widgets (a page reached instantly gets no DOMContentLoaded).
+# calculator file that runs before what it needs (the core; for a widget's file, the widgets'
+# runtime too) waits in the queue; once it has registered, it wakes the queue (the builder may
+# wait for black-76) and starts the page's widgets (a page reached instantly gets no DOMContentLoaded).
 _GATE_START = """(function run() {
-if (typeof GlossaryCalculators === "undefined") {
+if (typeof %s === "undefined") {
   (globalThis.__glossaryPending = globalThis.__glossaryPending || []).push(run);
   return;
 }
 """
 _GATE_END = """
+GlossaryCalculators.wake();
 if (typeof document !== "undefined" && document.readyState !== "loading" && GlossaryCalculators.initAll) {
   GlossaryCalculators.initAll();
 }
@@ -129,10 +156,18 @@ def asset(name: str, source: str) -> Script:
     return Script(f"{FOLDER}/{name}.{digest}.js", text)
 
 
+def _parts(names: Sequence[str]) -> str:
+    return "\n".join((HERE / name).read_text(encoding="utf-8") for name in names if (HERE / name).is_file())
+
+
 def runtime_source() -> str:
-    """The runtime parts in order, inside the run-once wrapper (unminified)."""
-    parts = [(HERE / part).read_text(encoding="utf-8") for part in RUNTIME_PARTS if (HERE / part).is_file()]
-    return _WRAP_START + "\n".join(parts) + _WRAP_END
+    """The core of the runtime inside its run-once wrapper (unminified)."""
+    return _WRAP_START + _parts(CORE_PARTS) + _WRAP_END
+
+
+def widgets_source() -> str:
+    """The widgets' runtime in order, waiting for the core, inside its run-once wrapper (unminified)."""
+    return _UI_START + _parts(UI_PARTS) + _UI_END
 
 
 def calculator_source(calc_id: str) -> str:
@@ -177,6 +212,11 @@ def runtime() -> Script:
 
 
 @functools.cache
+def widgets() -> Script:
+    return asset(WIDGETS, widgets_source())
+
+
+@functools.cache
 def tier_editor() -> Script:
     # In a function of its own, so its strings are pooled there (it declares nothing at the top level).
     return asset(TIER_EDITOR, "(function () {\n" + (HERE / "tier_editor.js").read_text(encoding="utf-8")
@@ -185,26 +225,29 @@ def tier_editor() -> Script:
 
 @functools.cache
 def calculator_script(calc_id: str) -> Script:
-    return asset(calc_id, _GATE_START + calculator_source(calc_id) + _GATE_END)
+    return asset(calc_id, _GATE_START % "GlossaryWorking" + calculator_source(calc_id) + _GATE_END)
 
 
 @functools.cache
 def call_script(calc_id: str) -> Script:
-    return asset(f"{calc_id}{CALL_SUFFIX}", _GATE_START + call_source(calc_id) + _GATE_END)
+    return asset(f"{calc_id}{CALL_SUFFIX}", _GATE_START % "GlossaryCalculators" + call_source(calc_id) + _GATE_END)
 
 
 def page_scripts(calc_ids: Sequence[str], calls: Sequence[str] = ()) -> list[Script]:
-    """What a page with these calculators loads, in order: the runtime, then each calculator once.
+    """What a page with these calculators loads, in order: the core, the widgets' runtime, then each calculator once.
 
     A calculator that only a chart (or the page's own script: ``calls``) calls comes as its
-    compute function alone (``call_script``).
+    compute function alone (``call_script``). A page with no widget (the builder: ``calls``
+    only) loads the core and those, not the widgets' runtime.
     """
     needed = [*calls, *(d for i in calc_ids for d in dependencies(i))]
     calls = list(dict.fromkeys(d for d in needed if d not in calc_ids))
     from . import get
 
+    ui = [widgets()] if calc_ids else []
     editor = [tier_editor()] if any(i.kind == "tiers" for c in calc_ids for i in get(c).inputs) else []
-    return [runtime(), *editor, *(call_script(i) for i in calls), *(calculator_script(i) for i in dict.fromkeys(calc_ids))]
+    return [runtime(), *ui, *editor, *(call_script(i) for i in calls),
+            *(calculator_script(i) for i in dict.fromkeys(calc_ids))]
 
 
 def bundle(calc_ids: Sequence[str]) -> str:

@@ -42,7 +42,7 @@
     }
     form.querySelector(".calculator-error").textContent = message;
     showReason(form, reason);
-    if (typeof GlossaryWorking !== "undefined") GlossaryWorking.update(form, outputs);  // working.js
+    GlossaryWorking.update(form, outputs);  // working.js, in the same file
   }
 
   // Messages name inputs as the code does (entry_price); a reader knows the field by its label.
@@ -227,7 +227,7 @@
   }
 
   function init(form) {
-    if (form.dataset.ready || !G.registry[form.dataset.calculator]) return;
+    if (form.dataset.ready || !GlossaryWorking.has(form.dataset.calculator)) return;  // its file has not run yet
     form.dataset.ready = "1";
     const notes = restore(form);
     attachTiers(form);

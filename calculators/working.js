@@ -9,6 +9,10 @@ const GlossaryWorking = (() => {
     registry[id] = steps;
   }
 
+  // True once the calculator's own file has run: a chart's call (or the builder) may have registered
+  // its compute function alone before (calculators/scripts.py call_script), without steps or solvers.
+  const has = id => Object.hasOwn(registry, id);
+
   // The inputs the results were computed from: the form's texts read as runtime.js reads them,
   // and in solve mode the solved input from the results.
   function inputs(form, outputs) {
@@ -46,7 +50,7 @@ const GlossaryWorking = (() => {
     }
   }
 
-  return {register, update};
+  return {register, update, has};
 })();
 
 if (typeof module !== "undefined" && module.exports) module.exports.GlossaryWorking = GlossaryWorking;

@@ -25,7 +25,8 @@ from .search import search_text
 
 
 def script_tags(here: str, calc_ids: Sequence[str], calls: Sequence[str] = ()) -> str:
-    """The ``<script src>`` tags a page with these calculators needs (runtime, then one per calculator).
+    """The ``<script src>`` tags a page with these calculators needs (the runtime's core, the widgets'
+    runtime, then one per calculator; without a widget, the core and the ``calls`` only).
 
     ``calls``: calculators the page's own script computes with, without a widget (compute only).
 
@@ -69,7 +70,7 @@ def tier_table_source() -> dict[str, Any]:
 
 
 def calculator_pages(renderer: Renderer) -> list[OutputFile]:
-    """One page per calculator, then the scripts they load (the runtime and one per calculator)."""
+    """One page per calculator, then the scripts they load (the runtime's two files and one per calculator)."""
     import calculators
     from calculators.artifacts import artifact
     from calculators.notes import notes
@@ -120,7 +121,10 @@ EXTRA_PAGES = ((BUILDER, BUILDER_TITLE, BUILDER_SUMMARY),)
 
 
 def builder_pages(renderer: Renderer) -> list[OutputFile]:
-    """The builder's page and its script (the maths and the page logic, after black-76's compute function)."""
+    """The builder's page and its script (the maths and the page logic, after black-76's compute function).
+
+    It draws its own chart, so it loads the runtime's core and not the widgets' runtime.
+    """
     from calculators.builder_view import builder_html, script_source
     from calculators.scripts import asset, page_scripts
 
@@ -133,6 +137,6 @@ def builder_pages(renderer: Renderer) -> list[OutputFile]:
                                        black76=urls.href(here, urls.calculator_page("black-76")))
     graph = jsonld.simple_page_graph(renderer.settings.site_url, here, BUILDER_TITLE,
                                      [("Calculators", urls.CALCULATORS), (BUILDER_TITLE, here)])
-    calls = [OutputFile(s.path, s.text) for s in page_scripts([], calls=["black-76"])[1:]]  # the runtime is written already
+    calls = [OutputFile(s.path, s.text) for s in page_scripts([], calls=["black-76"])[1:]]  # the core is written already
     return [OutputFile(here, content, graph, search=search_text(BUILDER_SUMMARY)), OutputFile(script.path, script.text),
             *calls]

@@ -174,3 +174,48 @@ def test_scripts_load_per_page_and_widgets_start_after_instant_navigation(watche
         value = form.locator("output").first.get_attribute("data-value")
         assert value != "" and math.isfinite(float(value))
     assert test_csp.violations(page) == []
+
+
+BUILDER_READY = "() => document.querySelector('form[data-builder]')?.dataset.ready === '1'"
+
+
+def follow(page, url: str) -> None:
+    """Click a link to ``url``, as a reader would: Material takes it over (instant navigation)."""
+    page.evaluate("url => { const a = document.createElement('a'); a.href = url; document.body.append(a); a.click(); }",
+                  url)
+
+
+def test_the_builder_and_a_widget_both_start_across_instant_navigation(watched, prefixed_site):
+    """The builder loads the runtime's core and black-76's compute function alone: the black-76 page reached
+    from it instantly must still get the widgets' runtime and black-76's own file (working, chart, solvers)
+    before its widget starts, and the builder reached back from there must start again."""
+    page, site_server = watched, prefixed_site
+    page.goto(f"{site_server}calculators/position-builder/")
+    page.wait_for_function(BUILDER_READY)
+    assert page.evaluate("() => [typeof GlossaryCalculators, typeof GlossaryWorking]") == ["object", "undefined"]
+    assert not any("/widgets." in src for src in page.evaluate(CALC_SCRIPTS))
+    page.evaluate("() => { window.__sameDocument = true; }")  # survives only instant navigation
+    follow(page, f"{site_server}calculators/black-76/")
+    page.wait_for_url("**/calculators/black-76/")
+    page.wait_for_function("() => document.querySelector(\"form.calculator[data-calculator='black-76'][data-ready]\")")
+    page.wait_for_function("() => document.querySelector('figure.calculator-chart')?.dataset.drawn === '1'")
+    assert page.evaluate("() => window.__sameDocument") is True, "a full reload, not instant navigation"
+    form = page.locator('form.calculator[data-calculator="black-76"]')
+    steps = form.locator(".calculator-working .calculator-step-value")
+    assert steps.count() > 0 and "—" not in steps.all_inner_texts()  # the working came with the widget
+    first = form.locator("input[type=text]:not([disabled])").first
+    first.fill("abc")
+    assert form.locator(".calculator-error").inner_text() != ""
+    first.fill("2")
+    value = form.locator("output").first.get_attribute("data-value")
+    assert value != "" and math.isfinite(float(value))
+    follow(page, f"{site_server}calculators/position-builder/")
+    page.wait_for_url("**/calculators/position-builder/")
+    page.wait_for_function(BUILDER_READY)
+    assert page.evaluate("() => window.__sameDocument") is True, "a full reload, not instant navigation"
+    legs = page.locator("form[data-builder] tr[data-leg]")
+    before = legs.count()
+    page.click("form[data-builder] [data-action=add]")  # one listener: one click, one leg
+    assert legs.count() == before + 1
+    assert page.locator("form[data-builder] [data-result=delta]").inner_text() not in ("", "—")
+    assert test_csp.violations(page) == []

@@ -1,8 +1,8 @@
 """Social cards: a 1200×630 PNG per stable term, and one for the site, drawn with Pillow.
 
 A card shows the site name, the term's first area, its name and its summary, in the
-vendored DejaVu Sans (``site_build/fonts/``, licence beside it). Drawing costs tens of
-milliseconds, so each PNG is kept in ``.cache/cards/`` under the project, named by the
+vendored DejaVu Sans (``site_build/fonts/``, licence beside it). Drawing one costs about
+15 ms, so each PNG is kept in ``.cache/cards/`` under the project, named by the
 hash of everything drawn (texts, fonts, layout version): a term whose card text is
 unchanged costs one ``stat`` on the next build, and the build copies (or hard-links)
 the cached file into ``/cards/<term-id>.png``. Any Unicode is drawn safely: characters
@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,10 +49,8 @@ class Card:
     @property
     def key(self) -> str:
         """The cache key: a hash of the drawn texts, the fonts and the layout version."""
-        digest = hashlib.sha256(f"{VERSION}\0{_font_digest()}".encode())
-        for text in (self.name, self.summary, self.area, self.site):
-            digest.update(b"\0" + text.encode("utf-8", "replace"))
-        return digest.hexdigest()[:32]
+        drawn = json.dumps([VERSION, _font_digest(), WIDTH, HEIGHT, self.name, self.summary, self.area, self.site])
+        return hashlib.sha256(drawn.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def term_card(term_id: str) -> str:

@@ -5,7 +5,7 @@ importing SymPy, on every build and every ``compute``. They depend only on the f
 ``SOURCES`` and the SymPy version, so their results are stored with a fingerprint of
 those: when it matches, the stored results are used; when it does not (a definition was
 edited), everything is regenerated from SymPy in memory, so output is never stale, only
-slower. ``pytest tests/test_calc_golden.py --update-golden`` rewrites the file, and a
+slower. ``glossary regenerate calculators`` (``write_cache``) rewrites the file, and a
 test fails when the committed one no longer matches the sources.
 """
 
@@ -92,6 +92,18 @@ def cache_text(fresh: dict[str, Artifact]) -> str:
     data = {"fingerprint": fingerprint(),
             "calculators": {calc_id: asdict(fresh[calc_id]) for calc_id in sorted(fresh)}}
     return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_cache() -> bool:
+    """Generate every artifact from SymPy and write ``generated.json``; True if its text changed."""
+    from .generated import generate_all
+
+    text = cache_text(generate_all())
+    if CACHE_FILE.exists() and CACHE_FILE.read_text(encoding="utf-8") == text:
+        return False
+    CACHE_FILE.write_text(text, encoding="utf-8")
+    artifacts.cache_clear()  # this process reads the new file from now on
+    return True
 
 
 def bundle(calc_ids: list[str]) -> str:

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import extension, mcp_server, published
+from . import extension, mcp_server, published, regenerate
 from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
@@ -203,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     finish_cmd.set_defaults(run=run_finish)
     mcp_cmd = commands.add_parser("mcp", help="serve define, search and the calculators to an AI agent (MCP, stdio)")
     mcp_cmd.set_defaults(run=run_mcp)
+    regenerate.add_parser(commands)
     calc_cmd = commands.add_parser("calc", help="run a calculator: glossary calc ID --INPUT VALUE ...",
                                    add_help=False, allow_abbrev=False,
                                    epilog="Inputs are flags named after the calculator's inputs ('-' or '_'); "

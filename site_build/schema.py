@@ -2,12 +2,15 @@
 
 The validator checks files against these declarations and ``json_schema`` turns the
 same declarations into the JSON Schemas under ``schema/`` that editors use, so the
-two can never drift apart.
+two can never drift apart: ``glossary regenerate schemas`` rewrites those files, and a
+test fails while they differ from what it would write.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .model import KINDS, STATUSES
@@ -166,3 +169,28 @@ def keyed_json_schema(fields: tuple[Field, ...], title: str) -> dict[str, Any]:
         "propertyNames": {"pattern": _ID_REGEX},
         "additionalProperties": entry,
     }
+
+
+def schema_files() -> dict[str, dict[str, Any]]:
+    """Every editor schema by its file name under ``schema/``."""
+    return {"term.schema.json": json_schema(TERM_FIELDS, "Glossary term"),
+            "area.schema.json": json_schema(AREA_FIELDS, "Glossary area"),
+            "tags.schema.json": keyed_json_schema(TAG_FIELDS, "Glossary tags (terms/tags.yml)"),
+            "senses.schema.json": keyed_json_schema(SENSE_FIELDS, "Words with several meanings (terms/senses.yml)")}
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as its file holds it (``glossary regenerate schemas`` writes exactly this)."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[str]:
+    """Write every editor schema into ``folder``; the names of the files whose text changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, schema in schema_files().items():
+        file, text = folder / name, schema_text(schema)
+        if not file.exists() or file.read_text(encoding="utf-8") != text:
+            file.write_text(text, encoding="utf-8")
+            changed.append(name)
+    return changed

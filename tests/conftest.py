@@ -1,4 +1,4 @@
-"""Shared fixtures: paths, the golden-file update flag, site builds and a static server."""
+"""Shared fixtures: paths, the golden-set update option, site builds and a static server."""
 
 from __future__ import annotations
 
@@ -17,13 +17,35 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+# The golden sets ``--update-golden[=SET]`` refreshes; bare, it refreshes them all. Shipped
+# files (calculators/generated.json, schema/*.json) are never rewritten by a test run:
+# ``glossary regenerate calculators|schemas`` does that.
+GOLDEN_SETS = {"pages": "tests/golden/ (tests/test_golden.py)",
+               "problems": "tests/fixtures/broken/*/expected.txt (tests/test_check_fixtures.py)"}
+ALL_GOLDEN = "all"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from current output")
+    parser.addoption("--update-golden", action="append", nargs="?", const=ALL_GOLDEN, metavar="SET",
+                     help="rewrite a golden set from current output, then review the diff: "
+                          + "; ".join(f"{name}: {what}" for name, what in GOLDEN_SETS.items())
+                          + "; bare (after the test paths), every set. Repeatable.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    unknown = [name for name in config.getoption("--update-golden") or () if name not in {*GOLDEN_SETS, ALL_GOLDEN}]
+    if unknown:
+        raise pytest.UsageError(
+            f"--update-golden={unknown[0]}: no such golden set; choose {', '.join(GOLDEN_SETS)}, or give "
+            f"--update-golden bare after the test paths for all of them. Shipped files have their own command: "
+            f"glossary regenerate calculators|schemas")
 
 
 @pytest.fixture(scope="session")
-def update_golden(request: pytest.FixtureRequest) -> bool:
-    return bool(request.config.getoption("--update-golden"))
+def update_golden(request: pytest.FixtureRequest) -> frozenset[str]:
+    """The golden sets this run rewrites (empty: the tests only compare)."""
+    chosen = request.config.getoption("--update-golden") or []
+    return frozenset(GOLDEN_SETS) if ALL_GOLDEN in chosen else frozenset(chosen)
 
 
 def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> Path:

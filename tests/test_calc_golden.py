@@ -1,10 +1,10 @@
-"""Golden files for each calculator's generated code and formula, and a parse check of the code.
+"""``calculators/generated.json`` against a fresh generation, and a parse check of the code.
 
-For every calculator: ``<id>.py`` (the Python snippet), ``<id>.js`` (the JavaScript snippet, then
-its closed-form solvers) and ``<id>.formula.html`` (the MathML formula), all freshly generated
-from SymPy; and ``calculators/generated.json``, the stored copy builds use, must equal a fresh
-generation. After an intended change to a definition, the code generator or the runtime, run
-``pytest tests/test_calc_golden.py --update-golden`` and review the diff.
+The stored file is what builds use instead of SymPy: every calculator's Python and
+JavaScript (with its solvers), metadata, MathML formula and working steps, under a
+fingerprint of the generating sources. It must equal what SymPy generates now. After an
+intended change to a definition, the code generator or the runtime, run
+``glossary regenerate calculators`` and review the diff; no test rewrites it.
 """
 
 from __future__ import annotations
@@ -18,14 +18,12 @@ from pathlib import Path
 import pytest
 
 import calculators
+from calculators import artifacts as store
 from calculators.artifacts import CACHE_FILE, cache_text
 from calculators.generated import generate_all
 
-# Not under tests/golden/: test_golden.py owns that tree (it compares and rewrites every file in it).
-GOLDEN = Path(__file__).resolve().parent / "golden_calculators"
-LINT_CONFIG = "ruff.toml"  # keeps `ruff check .` off the generated .py copies
 IDS = sorted(calculators.REGISTRY)
-KINDS = ("py", "js", "formula.html")
+REGENERATE = "run glossary regenerate calculators and review the diff"
 
 
 @functools.cache
@@ -34,43 +32,46 @@ def fresh():
     return generate_all()
 
 
-def golden_text(calc_id: str, kind: str) -> str:
-    code = fresh()[calc_id]
-    if kind == "py":
-        return code.python
-    if kind == "js":
-        return "\n".join([code.javascript, *code.javascript_solvers.values()])
-    return code.formula_html + "\n"
+def stale_parts(stored: dict, wanted: dict) -> list[str]:
+    """What differs between two generated.json documents: the fingerprint, and each calculator's fields."""
+    parts = ["fingerprint"] if stored.get("fingerprint") != wanted["fingerprint"] else []
+    old, new = stored.get("calculators", {}), wanted["calculators"]
+    for calc_id in sorted(old.keys() | new.keys()):
+        if calc_id not in old or calc_id not in new:
+            parts.append(f"{calc_id} ({'missing' if calc_id not in old else 'no such calculator'})")
+        elif old[calc_id] != new[calc_id]:
+            fields = sorted(k for k in old[calc_id].keys() | new[calc_id].keys() if old[calc_id].get(k) != new[calc_id].get(k))
+            parts.append(f"{calc_id}: {', '.join(fields)}")
+    return parts
 
 
-def test_stored_artifacts_equal_a_fresh_generation(update_golden):
-    text = cache_text(fresh())
-    if update_golden:
-        CACHE_FILE.write_text(text, encoding="utf-8")
-    assert CACHE_FILE.read_text(encoding="utf-8") == text, (
-        "calculators/generated.json is stale; run pytest tests/test_calc_golden.py --update-golden")
+def test_stored_artifacts_equal_a_fresh_generation():
+    text, stored = cache_text(fresh()), CACHE_FILE.read_text(encoding="utf-8")
+    if stored != text:
+        try:
+            differs = stale_parts(json.loads(stored), json.loads(text)) or ["layout"]
+        except ValueError:
+            differs = ["not JSON"]
+        pytest.fail(f"calculators/generated.json is stale ({'; '.join(differs)}); {REGENERATE}")
 
 
-@pytest.mark.parametrize("kind", KINDS)
-@pytest.mark.parametrize("calc_id", IDS)
-def test_golden_file(calc_id, kind, update_golden):
-    path, text = GOLDEN / f"{calc_id}.{kind}", golden_text(calc_id, kind)
-    if update_golden:
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    if not path.exists():
-        pytest.fail(f"{path.relative_to(GOLDEN.parent.parent)} is missing: run pytest --update-golden and review it")
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs; rerun with --update-golden if intended"
+def test_stale_parts_names_each_differing_calculator_and_field():
+    wanted = json.loads(cache_text(fresh()))
+    first, second = IDS[0], IDS[1]
+    stored = json.loads(json.dumps(wanted))
+    stored["fingerprint"] = "0" * 64
+    stored["calculators"][first]["javascript"] += "// edited\n"
+    del stored["calculators"][second]
+    assert stale_parts(stored, wanted) == ["fingerprint", f"{first}: javascript", f"{second} (missing)"]
+    assert stale_parts(wanted, wanted) == []
 
 
-def test_no_stale_golden_files(update_golden):
-    expected = {LINT_CONFIG} | {f"{calc_id}.{kind}" for calc_id in IDS for kind in KINDS}
-    stale = sorted(p.name for p in GOLDEN.glob("*") if p.is_file() and p.name not in expected)
-    if update_golden:
-        for name in stale:
-            (GOLDEN / name).unlink()
-    else:
-        assert not stale, f"golden files of no calculator: {stale}; run pytest --update-golden"
+def test_write_cache_writes_the_fresh_text_once(monkeypatch, tmp_path):
+    monkeypatch.setattr(store, "CACHE_FILE", tmp_path / "generated.json")
+    monkeypatch.setattr("calculators.generated.generate_all", fresh)
+    assert store.write_cache() is True
+    assert store.CACHE_FILE.read_text(encoding="utf-8") == cache_text(fresh())
+    assert store.write_cache() is False  # unchanged: not rewritten
 
 
 @pytest.mark.parametrize("calc_id", IDS)
@@ -94,8 +95,6 @@ def test_generated_javascript_parses_in_node(calc_id, tmp_path):
 
 
 def test_a_stale_or_broken_store_is_ignored(monkeypatch, tmp_path):
-    from calculators import artifacts as store
-
     stored = tmp_path / "generated.json"
     monkeypatch.setattr(store, "CACHE_FILE", stored)
     stored.write_text(CACHE_FILE.read_text(encoding="utf-8").replace(store.fingerprint(), "0" * 64), encoding="utf-8")

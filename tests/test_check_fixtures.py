@@ -4,7 +4,8 @@ Each folder under ``tests/fixtures/broken/`` holds the file(s) of one mistake an
 ``expected.txt``, the exact output lines for those files. The files are laid over the
 small valid glossary in ``tests/fixtures/check-base/``, plus a generated ``see-also``
 term that relates to every case term, so that only the ``orphan-term`` case warns about
-orphans. ``pytest --update-golden`` rewrites ``expected.txt`` (review the diff).
+orphans. ``pytest tests/test_check_fixtures.py --update-golden=problems`` rewrites every
+``expected.txt`` (review the diff).
 """
 
 from __future__ import annotations
@@ -105,9 +106,11 @@ def test_each_broken_case_prints_its_exact_lines(case, tmp_path, capsys, update_
     code, out = run_check(project, case_files(case), capsys=capsys)
     lines, summary = out[:-1], out[-1]
     expected = case / "expected.txt"
-    if update_golden:
+    if "problems" in update_golden:
         expected.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert lines == expected.read_text(encoding="utf-8").splitlines()
+    assert lines == expected.read_text(encoding="utf-8").splitlines(), (
+        f"{case.name}/expected.txt differs; if intended, run pytest tests/test_check_fixtures.py "
+        f"--update-golden=problems and review the diff")
     has_error = any(": error: " in line for line in lines)
     assert code == (1 if has_error else 0)
     assert summary.startswith(("1 error", f"{sum(': error: ' in x for x in lines)} error"))

@@ -1,6 +1,6 @@
 """Golden files: the fixture glossary rendered to Markdown and JSON-LD.
 
-Run ``pytest tests/test_golden.py --update-golden`` after an intended change to the
+Run ``pytest tests/test_golden.py --update-golden=pages`` after an intended change to the
 templates or renderer, then review the diff of ``tests/golden/``.
 """
 
@@ -21,6 +21,7 @@ from site_build.render import Renderer, Settings, make_environment
 
 GLOSSARY = FIXTURES / "glossary"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+REFRESH = "run pytest tests/test_golden.py --update-golden=pages"
 
 
 def render_fixture():
@@ -50,7 +51,7 @@ def golden_files() -> dict[str, str]:
 
 def test_golden_files(update_golden):
     rendered = golden_files()
-    if update_golden:
+    if "pages" in update_golden:
         for old in GOLDEN.rglob("*"):
             if old.is_file():
                 old.unlink()
@@ -59,9 +60,9 @@ def test_golden_files(update_golden):
             (GOLDEN / name).write_text(content, encoding="utf-8")
     expected = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
                 for p in GOLDEN.rglob("*") if p.is_file()}
-    assert sorted(rendered) == sorted(expected), "run pytest --update-golden and review the diff"
+    assert sorted(rendered) == sorted(expected), f"{REFRESH} and review the diff"
     for name, content in rendered.items():
-        assert content == expected[name], f"{name} differs from tests/golden; rerun with --update-golden if intended"
+        assert content == expected[name], f"{name} differs from tests/golden; if intended, {REFRESH}"
 
 
 def test_hostile_fixture_is_refused_by_validation():

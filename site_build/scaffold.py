@@ -30,12 +30,17 @@ _EXAMPLES = {
     "calculator": "calculator-id            # glossary calc --list",
     "example": "{input_name: 100}",
     "replaced_by": "term-id",
+    "same_as": "[https://en.wikipedia.org/wiki/An_article_you_opened]",
 }
 _BLOCK_EXAMPLES = {
     "faq": ["  - question: A question a reader would actually type?",
             "    answer: Two to five sentences, in your own words."],
     "sources": ["  - title: The exchange's or protocol's own documentation",
-                "    url: https://example.org/where-the-fact-comes-from"],
+                "    url: https://example.org/where-the-fact-comes-from",
+                "    accessed: 2026-01-31   # the day you read a venue figure (fees, limits, tiers)"],
+    "examples": ["  - calculator: calculator-id",
+                 "    inputs: {input_name: 100}",
+                 "    outputs: {output_name: \"1,234.56\"}   # exactly as the body quotes it"],
 }
 _BODY = """\
 body: |

@@ -138,6 +138,10 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                              [config.markdown_extensions, config.mdx_configs])
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:  # MkDocs empties the site folder next: make that instant (preview.set_aside)
+            preview.set_aside(Path(config.site_dir))
+
     def _generate(self) -> Generated:
         """The site's files, with the calculators wired here (never looked for).
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import re
 import socket
 import statistics
@@ -127,7 +128,7 @@ def measure(size: int, edits: int, work: Path, tree: Path | None = None) -> Resu
             server.terminate()
             server.wait(timeout=60)
     lines = [line for line in log_path.read_text(encoding="utf-8").splitlines() if "re-rendered" in line]
-    return Result(size, first, tuple(times), lines[-1].split("glossary: ")[-1] if lines else "")
+    return Result(size, first, tuple(times), "preview: " + lines[-1].split("preview: ")[-1] if lines else "")
 
 
 def main() -> None:
@@ -136,8 +137,12 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--tree", type=Path, help="a folder holding another version's site_build/ to time")
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="glossary-serve-bench-") as work:
         results = [measure(size, args.edits, Path(work), args.tree) for size in args.sizes]
+    print(f"{platform.node()}: {os.cpu_count()} CPUs, load average {load_before:.1f} before and "
+          f"{os.getloadavg()[0]:.1f} after, {args.edits} edits per size, site_build from "
+          f"{args.tree or 'this checkout'}\n")
     print("| terms | first build | edit to visible (median) | worst | rebuild rendered |")
     print("|---:|---:|---:|---:|---|")
     for r in results:

@@ -35,7 +35,7 @@ from generate import write_project
 
 POLL = 0.1           # seconds between two fetches of a page, as fast as a reader would notice
 GIVE_UP = 600.0      # seconds: a first build at 5,000 terms on a busy machine
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # `mkdocs serve` with site_build imported from TREE instead of this checkout (the editable
 # install's finder would win over PYTHONPATH, so it is left out for site_build alone).
 SERVE_FROM_TREE = """
@@ -72,12 +72,12 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_until(urls: list[str], text: str, started: float) -> float:
+def wait_until(urls: list[str], text: str, started: float, server: subprocess.Popen) -> float:
     """Seconds from ``started`` until every page in ``urls`` contains ``text``."""
     pending = list(urls)
     while pending:
-        if time.perf_counter() - started > GIVE_UP:
-            raise SystemExit(f"{pending} never showed {text!r}")
+        if time.perf_counter() - started > GIVE_UP or server.poll() is not None:
+            raise SystemExit(f"{pending} never showed {text!r}; see the serve log")
         pending = [url for url in pending if text not in fetch(url)]
         if pending:
             time.sleep(POLL)
@@ -113,7 +113,7 @@ def measure(size: int, edits: int, work: Path, tree: Path | None = None) -> Resu
         server = subprocess.Popen(serve_command(port, tree), cwd=project, env=ENV, stdout=log,
                                   stderr=subprocess.STDOUT)
         try:
-            first = wait_until(pages[:1], "<html", started)
+            first = wait_until(pages[:1], "<html", started, server)
             source = project / "terms" / f"{term}.yml"
             times = []
             for edit in range(edits):
@@ -122,7 +122,7 @@ def measure(size: int, edits: int, work: Path, tree: Path | None = None) -> Resu
                               count=1, flags=re.MULTILINE)
                 saved = time.perf_counter()
                 source.write_text(text, encoding="utf-8")
-                times.append(wait_until(pages, marker, saved))
+                times.append(wait_until(pages, marker, saved, server))
                 time.sleep(1.0)  # let the watcher settle before the next save
         finally:
             server.terminate()

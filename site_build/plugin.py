@@ -6,6 +6,8 @@ It runs the pipeline in ``on_config``, adds the generated pages in memory in
 compacts the search index in ``on_post_build``, and watches the content folders under
 ``mkdocs serve``. A build with problems fails with one ``PluginError`` listing all of
 them; a preview (``mkdocs serve``) shows them on every page instead and keeps serving.
+A preview rebuild reuses the last build's HTML of every page whose inputs did not change
+(``incremental``) and sets the last site aside instead of deleting it first (``preview``).
 """
 
 from __future__ import annotations

@@ -1,19 +1,16 @@
 """The widget's JavaScript as the site ships it: minified, split per calculator, named by hash.
 
-A page loads only what it shows: the runtime's core (``runtime.js``: the registry, input
-checks, ``display``), the widgets' runtime (``working.js``, ``chart.js`` when present,
-``widget.js``) where a widget is, the tier editor where a calculator takes a tier table,
-and one small file per calculator on the page (0.5–13 KB). The position builder draws its
-own chart and loads only the core. Each file's name carries a hash of its content
-(``runtime.3f2a9c1e0b.js``), so a browser may cache it forever and a changed file gets a
-new name.
+A page loads only what it shows: the runtime's core (``runtime.js``), the widgets' runtime
+(``working.js``, ``chart.js``, ``widget.js``) where a widget is (the position builder draws
+its own chart: core only), the tier editor where a calculator takes a tier table, and one
+small file per calculator on the page. Each file's name carries a hash of its content
+(``runtime.3f2a9c1e0b.js``), so a browser may cache it forever.
 
 Material's instant navigation re-runs every script in the new page's content, in any order.
-So each runtime file runs once (a second run returns at once: its top-level ``const`` and
-``class`` declarations would otherwise be declared twice) and puts its exports on
-``globalThis``; a file that needs another waits in a queue (``__glossaryPending``) until
-that one has run, and every file that provides something wakes the queue. Under Node
-(tests) the same files still set ``module.exports``.
+So each runtime file runs once (a second run returns at once) and puts its exports on
+``globalThis``; a file that needs another waits in a queue (``__glossaryPending``) until it
+has run, and every file that provides something wakes the queue. Under Node (tests) the
+same files still set ``module.exports``.
 """
 
 from __future__ import annotations
@@ -61,8 +58,7 @@ Object.assign(globalThis, module.exports);
 GlossaryCalculators.wake();
 })(typeof module !== "undefined" ? module : {});
 """
-# The widgets' runtime needs the core (GlossaryCalculators): it waits for it like a calculator file,
-# then runs once, whichever page it came with first.
+# The widgets' runtime waits for the core like a calculator file, then runs once, whichever page brought it.
 _UI_START = """(function run(module) {
 "use strict";
 if (typeof GlossaryCalculators === "undefined") {
@@ -77,10 +73,8 @@ if (typeof GlossaryCharts !== "undefined") globalThis.GlossaryCharts = GlossaryC
 GlossaryCalculators.wake();
 })(typeof module !== "undefined" ? module : {});
 """
-# Instant navigation inserts a page's scripts all at once, so they may run in any order: a
-# calculator file that runs before what it needs (the core; for a widget's file, the widgets'
-# runtime too) waits in the queue; once it has registered, it wakes the queue (the builder may
-# wait for black-76) and starts the page's widgets (a page reached instantly gets no DOMContentLoaded).
+# A calculator file run before what it needs (the core; a widget's file: the widgets' runtime) waits;
+# once registered, it wakes the queue (the builder waits for black-76) and starts the page's widgets.
 _GATE_START = """(function run() {
 if (typeof %s === "undefined") {
   (globalThis.__glossaryPending = globalThis.__glossaryPending || []).push(run);

@@ -5,7 +5,8 @@ For each size it writes a synthetic glossary (``bench/generate.py``), starts a r
 term's summary on disk (a real file edit, seen by MkDocs' file watcher) and polls, as
 live reload does, two pages until both show the new text: the term's own page and a
 page that lists it (a term whose related list carries it). It prints the median and
-the worst edit-to-visible time, the first build, and the serve log's last
+the worst edit-to-visible time, the server's CPU time per edit (what a busy machine
+does not inflate), the first build, and the serve log's last
 ``preview: ... re-rendered`` line (how many pages that rebuild rendered).
 
     python bench/serve.py                      # 1,000 and 5,000 terms, 3 edits each
@@ -55,7 +56,17 @@ class Result:
     size: int
     first_build: float
     edits: tuple[float, ...]
+    cpu: tuple[float, ...]  # the server's CPU seconds per edit: comparable on a busy machine
     log_line: str
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system time of ``pid`` and its waited-for children (Linux ``/proc``; else 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -115,20 +126,21 @@ def measure(size: int, edits: int, work: Path, tree: Path | None = None) -> Resu
         try:
             first = wait_until(pages[:1], "<html", started, server)
             source = project / "terms" / f"{term}.yml"
-            times = []
+            times, cpu = [], []
             for edit in range(edits):
                 marker = f"Edited for the bench, take {edit + 1}."
                 text = re.sub(r"^summary: .*$", f"summary: {marker}", source.read_text(encoding="utf-8"),
                               count=1, flags=re.MULTILINE)
-                saved = time.perf_counter()
+                saved, busy = time.perf_counter(), cpu_seconds(server.pid)
                 source.write_text(text, encoding="utf-8")
                 times.append(wait_until(pages, marker, saved, server))
+                cpu.append(cpu_seconds(server.pid) - busy)
                 time.sleep(1.0)  # let the watcher settle before the next save
         finally:
             server.terminate()
             server.wait(timeout=60)
     lines = [line for line in log_path.read_text(encoding="utf-8").splitlines() if "re-rendered" in line]
-    return Result(size, first, tuple(times), "preview: " + lines[-1].split("preview: ")[-1] if lines else "")
+    return Result(size, first, tuple(times), tuple(cpu), "preview: " + lines[-1].split("preview: ")[-1] if lines else "")
 
 
 def main() -> None:
@@ -143,11 +155,11 @@ def main() -> None:
     print(f"{platform.node()}: {os.cpu_count()} CPUs, load average {load_before:.1f} before and "
           f"{os.getloadavg()[0]:.1f} after, {args.edits} edits per size, site_build from "
           f"{args.tree or 'this checkout'}\n")
-    print("| terms | first build | edit to visible (median) | worst | rebuild rendered |")
-    print("|---:|---:|---:|---:|---|")
+    print("| terms | first build | edit to visible (median) | worst | server CPU per edit | rebuild rendered |")
+    print("|---:|---:|---:|---:|---:|---|")
     for r in results:
         print(f"| {r.size:,} | {r.first_build:.1f} s | {statistics.median(r.edits):.1f} s | {max(r.edits):.1f} s "
-              f"| {r.log_line or 'every page (no preview line)'} |")
+              f"| {statistics.median(r.cpu):.1f} s | {r.log_line or 'every page (no preview line)'} |")
 
 
 if __name__ == "__main__":

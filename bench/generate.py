@@ -7,6 +7,7 @@ a calculator with an example. The project is a copy of this repository's configu
 templates and theme with ``terms/`` replaced, so it builds exactly like the real site.
 
     python bench/generate.py 5000 /tmp/glossary-5000
+    python bench/generate.py 5000 /tmp/shared-5000 --corpus shared   # names that share words (shared_words.py)
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import argparse
 import random
 import shutil
 from pathlib import Path
+
+from shared_words import shared_names, shared_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,8 +98,12 @@ def term_text(index: int, names: list[str], rng: random.Random) -> str:
     return "\n".join(text) + "\n"
 
 
-def write_project(count: int, target: Path, seed: int = 20261121) -> Path:
-    """A buildable project at ``target`` with ``count`` synthetic terms."""
+CORPORA = ("synthetic", "shared")
+
+
+def write_project(count: int, target: Path, seed: int = 20261121, corpus: str = "synthetic") -> Path:
+    """A buildable project at ``target`` with ``count`` terms of ``corpus``: ``synthetic``
+    (disjoint three-word names, this module) or ``shared`` (names sharing words, ``shared_words``)."""
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
@@ -114,9 +121,11 @@ def write_project(count: int, target: Path, seed: int = 20261121) -> Path:
     for area in AREAS:
         (terms / "areas" / f"{area}.yml").write_text(
             f"name: {area.capitalize()}\nsummary: Generated terms about {area}.\n", encoding="utf-8")
-    names = term_names(count, rng)
+    names = term_names(count, rng) if corpus == "synthetic" else shared_names(count, rng)
     for index, name in enumerate(names):
-        (terms / f"{slug(name)}.yml").write_text(term_text(index, names, rng), encoding="utf-8")
+        text = (term_text(index, names, rng) if corpus == "synthetic"
+                else shared_text(index, names, rng, AREAS, TAGS))
+        (terms / f"{slug(name)}.yml").write_text(text, encoding="utf-8")
     return target
 
 
@@ -124,8 +133,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
+    parser.add_argument("--corpus", choices=CORPORA, default="synthetic")
     args = parser.parse_args()
-    write_project(args.count, args.target)
+    write_project(args.count, args.target, corpus=args.corpus)
     print(f"wrote {args.count} terms to {args.target / 'terms'}")
 
 

@@ -1,7 +1,8 @@
 """Benchmark the pipeline against plain MkDocs + Material, and print one table.
 
-For each size it generates a synthetic glossary (``bench/generate.py``) and measures, in
-fresh processes, the median of ``--runs`` runs of:
+For each corpus (``synthetic``: ``bench/generate.py``'s disjoint names; ``shared``: names
+that share their words, ``bench/shared_words.py``) and size it generates a glossary and
+measures, in fresh processes, the median of ``--runs`` runs of:
 
 - ``check``: ``glossary check`` (the whole command, as a contributor runs it);
 - ``generate``: our step alone, read + validate + link + render, timed in-process;
@@ -16,6 +17,7 @@ size, peak RSS of the build, the search index size and the median term page size
 
     python bench/run.py                 # sizes 500 1000 5000, 3 runs each
     python bench/run.py --sizes 500 --runs 1
+    python bench/run.py --sizes 5000 --corpora shared
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write_project
+from generate import CORPORA, write_project
 
 BIN = Path(sys.executable).parent
 CARD_CACHE = Path(".cache") / "cards"  # site_build.cards.CACHE: the drawn social cards
@@ -104,10 +106,10 @@ def site_figures(site: Path) -> tuple[float, float]:
     return index, statistics.median(pages) / 1e3
 
 
-def measure(size: int, runs: int, work: Path) -> dict[str, float]:
-    project = write_project(size, work / f"glossary-{size}")
-    baseline = baseline_project(project, work / f"baseline-{size}")
-    site, base_site = work / f"site-{size}", work / f"base-site-{size}"
+def measure(size: int, runs: int, work: Path, corpus: str = "synthetic") -> dict[str, float]:
+    project = write_project(size, work / f"{corpus}-{size}", corpus=corpus)
+    baseline = baseline_project(project, work / f"baseline-{corpus}-{size}")
+    site, base_site = work / f"site-{corpus}-{size}", work / f"base-site-{corpus}-{size}"
     mkdocs = str(BIN / "mkdocs")
     check = median_run([str(BIN / "glossary"), "--root", str(project), "check"], runs)
     generate = median_run([sys.executable, "-c", GENERATE_ONLY, str(project)], runs, own_time=True)
@@ -117,18 +119,19 @@ def measure(size: int, runs: int, work: Path) -> dict[str, float]:
     base = median_run([mkdocs, "build", "-q", "-f", str(baseline / "mkdocs.yml"), "-d", str(base_site)], runs)
     index_mb, page_kb = site_figures(site)
     base_index_mb, _ = site_figures(base_site)
-    return {"size": size, "check": check.seconds, "generate": generate.seconds, "cold": cold.seconds,
+    return {"corpus": corpus, "size": size, "check": check.seconds, "generate": generate.seconds, "cold": cold.seconds,
             "build": build.seconds,
             "baseline": base.seconds, "ratio": build.seconds / base.seconds, "rss": build.peak_rss_mb,
             "base_rss": base.peak_rss_mb, "index": index_mb, "base_index": base_index_mb, "page": page_kb}
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    head = ("| terms | check | generate | cold build | build | baseline | build/baseline "
+    head = ("| corpus | terms | check | generate | cold build | build | baseline | build/baseline "
             "| peak RSS (build / baseline) | search index (ours / Material default) | median term page |")
-    lines = [head, "|---:" * 10 + "|"]
+    lines = [head, "|---" + "|---:" * 10 + "|"]
     for r in rows:
-        lines.append(f"| {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s | {r['cold']:.1f} s | {r['build']:.1f} s "
+        lines.append(f"| {r['corpus']} | {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s "
+                     f"| {r['cold']:.1f} s | {r['build']:.1f} s "
                      f"| {r['baseline']:.1f} s | {r['ratio']:.2f} | {r['rss']:.0f} / {r['base_rss']:.0f} MB "
                      f"| {r['index']:.2f} / {r['base_index']:.2f} MB | {r['page']:.1f} KB |")
     return "\n".join(lines)
@@ -138,19 +141,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark the glossary build against plain MkDocs.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--corpora", nargs="+", choices=CORPORA, default=list(CORPORA))
     parser.add_argument("--keep", type=Path, help="keep the generated projects and sites here")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="glossary-bench-"))
     rows = []
-    for size in args.sizes:
-        rows.append(measure(size, args.runs, work))
-        print(f"measured {size} terms", file=sys.stderr)
+    for corpus in args.corpora:
+        for size in args.sizes:
+            rows.append(measure(size, args.runs, work, corpus))
+            print(f"measured {size} terms of {corpus}", file=sys.stderr)
     print(f"{platform.node()}: {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"median of {args.runs} runs\n")
     print(table(rows))
-    if len(rows) > 1:
-        first, last = rows[0], rows[-1]
-        print(f"\nbuild({last['size']:,}) / build({first['size']:,}) = {last['build'] / first['build']:.1f} "
+    for corpus in args.corpora if len(args.sizes) > 1 else ():
+        first, last = [r for r in rows if r["corpus"] == corpus][::len(args.sizes) - 1]
+        print(f"\n{corpus}: build({last['size']:,}) / build({first['size']:,}) = {last['build'] / first['build']:.1f} "
               f"for {last['size'] / first['size']:.0f}x the terms")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -2,13 +2,13 @@
 
 A mention is a run of words whose folded forms (case and simple plurals folded) spell a
 name, joined only by blanks, hyphens, dashes or apostrophes. Each word of text is folded
-once, by a dictionary lookup, into one character; an Aho-Corasick automaton
-(``pyahocorasick``, in C) over those characters finds every name in one pass that never
-restarts, so the cost per character depends neither on the number of terms nor on how
-many names share a first word ("Margin", "Margin Call", "Margin Call Price" ...); the
-leftmost-longest choice is then made among the names found. No regex per term, no giant
-alternation. Short all-caps abbreviations (``MM``, ``IV``) match only in capitals, so the
-word "im" in running text never links to Initial Margin. A word with several meanings
+once, by a dictionary lookup, into one character; an Aho-Corasick automaton over those
+characters (``ahocorasick_rs``: BurntSushi's Rust ``aho-corasick``, leftmost-longest) finds
+the mentions in one pass that never restarts, so the cost per character depends neither on
+the number of terms nor on how many names share a first word ("Margin", "Margin Call",
+"Margin Call Price" ...). No regex per term, no giant alternation. Short all-caps
+abbreviations (``MM``, ``IV``) match only in capitals, so the word "im" in running text
+never links to Initial Margin. A word with several meanings
 (``terms/senses.yml``) links to the sense that shares an area with the page, else to
 its disambiguation page.
 """
@@ -20,9 +20,9 @@ import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 
-import ahocorasick
+import ahocorasick_rs
 
 from .markup import escape_plain, sanitize_chunk, split_markdown
 from .slugs import fold_word
@@ -100,7 +100,8 @@ class Linker:
         # start a name: a set or dict lookup per word of text, instead of a fold.
         self._spelling = {form: self._code_of[word] for word in vocabulary for form in _plural_forms(word)}
         self._starts = {form for keys in folded for form in _plural_forms(keys[0])}
-        self._automaton = _automaton(folded, self._code_of)
+        self._found = list(folded.items())  # pattern index -> (folded words, target)
+        self._automaton = _automaton(self._found, self._code_of)
 
     def resolve(self, target: str, areas: Iterable[str]) -> tuple[str, bool]:
         """The page a mention links to from a page in ``areas``, and whether it is a term.
@@ -122,36 +123,29 @@ class Linker:
         parts = _SPLIT.split(text)
         words = parts[1::2]
         lowered = list(map(str.lower, words))
-        ascii_only = text.isascii()
         if (self._starts.isdisjoint(lowered) and self._acronyms.keys().isdisjoint(words)
-                and (ascii_only or not any(fold_word(w) in self._starts for w in words if not w.isascii()))):
+                and (text.isascii() or not any(fold_word(w) in self._starts for w in words if not w.isascii()))):
             return  # most lines start no name: found before any encoding
-        codes = [self._spelling.get(word, _OTHER) for word in lowered]
-        if not ascii_only:  # accents: fold properly
-            codes = [code if word.isascii() else self._code_of.get(fold_word(word), _OTHER)
-                     for code, word in zip(codes, words, strict=True)]
         ends = list(accumulate(map(len, parts)))  # word i spans ends[2i]:ends[2i + 1]
         inside = _inside_urls(text, ends, len(words)) if "://" in text or "www." in text else set()
-        for index in inside:
-            codes[index] = _OTHER
-        joins = [_BREAK, *map(_join, parts[2:-1:2])]
-        encoded = "".join(map(operator.add, joins, codes))
-        longest: dict[int, tuple[int, str]] = {}  # first word -> (last word, target)
-        for end, (length, target) in self._automaton.iter(encoded):
-            last = end // 2
-            first = last - length + 1
-            if first not in longest or last > longest[first][0]:
-                longest[first] = (last, target)
+        encoded = self._encode(parts, words, lowered, inside, text.isascii())
+        found = [(start // 2, end // 2 - 1, self._found[pattern][1]) for pattern, start, end
+                 in self._automaton.find_matches_as_indexes(encoded)] if self._automaton else []
         if not self._acronyms.keys().isdisjoint(words):
-            for index, word in enumerate(words):
-                if word in self._acronyms and index not in longest and index not in inside:
-                    longest[index] = (index, self._acronyms[word])  # a folded name of one word wins a tie
-        after = 0
-        for first in sorted(longest):
-            if first >= after:
-                last, target = longest[first]
-                yield Mention(ends[2 * first], ends[2 * last + 1], target)
-                after = last + 1
+            found = _with_acronyms(found, words, self._acronyms, inside)
+        for first, last, target in found:
+            yield Mention(ends[2 * first], ends[2 * last + 1], target)
+
+    def _encode(self, parts: list[str], words: list[str], lowered: list[str], inside: set[int], ascii_only: bool) -> str:
+        """Two characters per word: joined to the previous word or not, then its code."""
+        codes = list(map(self._spelling.get, lowered, repeat(_OTHER)))  # dict.get(word, _OTHER), in C
+        for index, word in enumerate(words) if inside or not ascii_only else ():
+            if index in inside:
+                codes[index] = _OTHER
+            elif not word.isascii():  # accents: fold properly
+                codes[index] = self._code_of.get(fold_word(word), _OTHER)
+        joins = [_BREAK, *map(_join, parts[2:-1:2])]
+        return "".join(map(operator.add, joins, codes))
 
 
 def _code(number: int) -> str:
@@ -160,14 +154,23 @@ def _code(number: int) -> str:
     return chr(point if point < 0xD800 else point + 0x800)
 
 
-def _automaton(folded: Mapping[tuple[str, ...], str], code_of: Mapping[str, str]) -> ahocorasick.Automaton:
-    """Aho-Corasick over encoded names: word codes joined by ``_JOIN``; value (words, target)."""
-    automaton = ahocorasick.Automaton()
-    for keys, target in folded.items():
-        automaton.add_word(_JOIN.join(code_of[word] for word in keys), (len(keys), target))
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
+def _automaton(found: list[tuple[tuple[str, ...], str]], code_of: Mapping[str, str]) -> ahocorasick_rs.AhoCorasick | None:
+    """Leftmost-longest Aho-Corasick over the encoded names: word codes joined by ``_JOIN``."""
+    patterns = [_JOIN.join(code_of[word] for word in keys) for keys, _ in found]
+    return ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if patterns else None
+
+
+def _with_acronyms(found: list[tuple[int, int, str]], words: list[str], acronyms: Mapping[str, str],
+                   inside: set[int]) -> list[tuple[int, int, str]]:
+    """``found`` plus each abbreviation written in capitals on a word no name covers.
+
+    The leftmost-longest choice made with them is the one made without them, plus them: an
+    abbreviation is one word, so where a name starts it loses (a folded name wins a tie),
+    and taking it moves the scan on by that word alone, as finding nothing there would."""
+    covered = {index for first, last, _ in found for index in range(first, last + 1)} | inside
+    extra = [(index, index, acronyms[word]) for index, word in enumerate(words)
+             if word in acronyms and index not in covered]
+    return sorted(found + extra)
 
 
 @functools.lru_cache(maxsize=4096)  # the gaps between words are few distinct strings

@@ -141,6 +141,7 @@ def test_term_page_history_lists_its_changes_newest_first_as_plain_text(site):
     assert [(when, text.strip()) for when, text in shown] == expected
     page = (site / "terms" / "initial-margin" / "index.html").read_text(encoding="utf-8")
     assert "<b>tier</b>" not in page and 'href="javascript' not in page
+    assert '<li><time datetime="2024-06-01T08:30:00-05:00">' in page  # a tight list: no paragraph per item
     assert _history(site, "mark-price")[0][0] == "2024-06-01T12:00:00+00:00"
 
 

@@ -52,7 +52,7 @@ def term_widget(term: Term) -> str:
 
     here = urls.term_page(term.id)
     page = urls.html_href(here, urls.calculator_page(term.calculator))
-    return (widget_html(calculators.get(term.calculator), dict(term.example or {}), page=page)
+    return (widget_html(calculators.get(term.calculator), dict(term.widget_inputs or {}), page=page)
             + "\n" + script_tags(here, [term.calculator]))
 
 

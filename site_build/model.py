@@ -76,6 +76,14 @@ class Term:
         """Deprecated terms have a redirect instead of a page."""
         return self.status != "deprecated"
 
+    @property
+    def widget_inputs(self) -> Mapping[str, Any]:
+        """The widget's starting inputs: ``example``, else the first worked example its
+        calculator computes, so the numbers on screen are the ones the text quotes."""
+        if self.example or not self.calculator:
+            return self.example
+        return next((e.inputs for e in self.examples if e.calculator == self.calculator), self.example)
+
 
 @dataclass(frozen=True)
 class Section:

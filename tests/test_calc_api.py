@@ -241,7 +241,7 @@ def test_every_terms_example_computes_without_error():
     terms = [t for t in load(ROOT, "terms", calculators=calculators.REGISTRY).glossary.terms if t.calculator]
     assert len(terms) >= 20
     for term in terms:
-        example = {k: v for k, v in term.example.items() if not (k == "tiers" and not v)}
+        example = {k: v for k, v in term.widget_inputs.items() if not (k == "tiers" and not v)}
         assert calculators.get(term.calculator).compute(**example), term.id
 
 

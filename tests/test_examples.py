@@ -132,3 +132,19 @@ def test_the_site_build_refuses_a_wrong_example_as_check_does(tmp_path):
     generated = generate(Project(Path(project), Settings(site_url="https://example.org/")), calculators)
     assert generated.files == ()
     assert [p.code for p in generated.errors] == ["example-mismatch"]
+
+
+def test_a_widget_without_example_starts_from_the_first_worked_example_of_its_calculator():
+    from types import MappingProxyType
+
+    from site_build.model import Example, Term
+
+    other = Example("linear-pnl", MappingProxyType({"side": "long"}), MappingProxyType({}), 0)
+    own = Example("initial-margin", MappingProxyType({"notional": 50000, "leverage": 20}), MappingProxyType({}), 1)
+    term = Term(id="t", path="terms/t.yml", name="T", kind="definition", summary="s", areas=("a",),
+                calculator="initial-margin", examples=(other, own))
+    assert dict(term.widget_inputs) == {"notional": 50000, "leverage": 20}
+    chosen = Term(id="t", path="terms/t.yml", name="T", kind="definition", summary="s", areas=("a",),
+                  calculator="initial-margin", example=MappingProxyType({"notional": 1, "leverage": 2}),
+                  examples=(own,))
+    assert dict(chosen.widget_inputs) == {"notional": 1, "leverage": 2}

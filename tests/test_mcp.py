@@ -7,6 +7,7 @@ the transcript).
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import shutil
 import subprocess
@@ -54,7 +55,10 @@ def exchange(root: Path, calls: list[tuple[str, dict[str, Any]]]) -> tuple[list[
                 results.append(result)
             return tools, results
 
-    return anyio.run(run)
+    # In a thread of its own: Playwright's sync API (browser tests in the same session)
+    # leaves an event loop running in the main thread, where anyio.run would refuse to start.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, run).result()
 
 
 def payload(result: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -42,8 +43,8 @@ def test_the_real_index_finds_every_term_by_name_and_alias_without_body_words(re
             continue
         entry = by_location[f"terms/{term.id}/"]
         assert entry["title"] == term.name
-        assert all(json.dumps(alias)[1:-1] in json.dumps(entry["text"]) or alias in entry["text"]
-                   for alias in term.aliases), term.id
+        text = html.unescape(entry["text"])  # the index holds HTML: Dead Man&#x27;s Switch
+        assert all(alias in text for alias in term.aliases), term.id
     assert not any(d["location"].startswith("terms/") and "#" in d["location"] for d in docs)
     mark_price = by_location["terms/mark-price/"]["text"]
     assert "thousands of traders" not in mark_price and "spot index" in mark_price  # body out, summary in

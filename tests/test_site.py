@@ -16,7 +16,9 @@ SEEDS = Path(__file__).resolve().parent / "data" / "seed-terms.tsv"
 
 
 def term_pages(site: Path) -> list[Path]:
-    return [p for p in (site / "terms").glob("*/index.html") if not is_redirect(parse(p))]
+    """Every term page: not the alias redirects, not the disambiguation pages of ambiguous words."""
+    return [p for p in (site / "terms").glob("*/index.html")
+            if not p.parent.name.endswith("-disambiguation") and not is_redirect(parse(p))]
 
 
 def test_site_has_at_least_80_term_pages_in_6_areas(real_site):
@@ -68,6 +70,8 @@ def test_every_page_has_one_valid_jsonld_block(real_site):
         assert graphs[0]["@context"] == "https://schema.org", name
         if name in EXPECTED_TYPES:
             assert types_of(graphs[0]) == EXPECTED_TYPES[name], name
+        elif name.startswith("terms/") and name.split("/")[1].endswith("-disambiguation"):
+            assert {"CollectionPage", "ItemList", "BreadcrumbList"} <= types_of(graphs[0]), name
         elif name.startswith("terms/"):
             assert {"WebPage", "DefinedTerm", "BreadcrumbList"} <= types_of(graphs[0]), name
 
@@ -157,7 +161,7 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
                                               .replace("[margn]", "[margn-and-liquidation]"), encoding="utf-8")
     main(["--root", str(project), "check"])
     expected = capsys.readouterr().out.splitlines()[:-1]
-    assert len(expected) == 4  # two errors, and each new term is an orphan
+    assert len(expected) == 5  # two errors, each new term an orphan, and article-kind in no section
 
     mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -10,7 +10,10 @@ pytestmark = pytest.mark.browser
 
 
 def first_tooltip_link(page):
-    link = page.locator("article a.glossary-link").first
+    """The first linked mention once the tooltip script has bound it (``data-glossary-tip``):
+    after instant navigation the new page's links are bound a moment after they appear."""
+    link = page.locator("article a.glossary-link[data-glossary-tip]").first
+    link.wait_for()
     tip_id = link.get_attribute("aria-describedby")
     return link, page.locator(f"#{tip_id}")
 

@@ -74,6 +74,26 @@ def copy_project(target: Path, terms: Path | None = None) -> Path:
     return target
 
 
+SMALL_SITE_URL = "https://example.org/glossary/"
+_HUB = ("name: See Also\nkind: definition\nsummary: Links the other terms.\nareas: [margin]\n"
+        "related: [initial-margin, mark-price]\n")
+
+
+def small_project(target: Path) -> Path:
+    """The real configuration, templates and theme with the small clean ``check-base``
+    glossary and one hub term linking its two terms (code tests never read the real ``terms/``)."""
+    project = copy_project(target, FIXTURES / "check-base" / "terms")
+    (project / "terms" / "see-also.yml").write_text(_HUB, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``small_project`` built once per session for ``SMALL_SITE_URL``; tests only read it."""
+    project = small_project(tmp_path_factory.mktemp("small") / "project")
+    return build_site(project, project / "site", SMALL_SITE_URL)
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real glossary, built once per test session."""
@@ -96,6 +116,48 @@ def serve(directory: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+PREFIX = "/glossary/"  # site_url's path in mkdocs.yml
+
+
+class _PrefixHandler(_QuietHandler):
+    """The site under PREFIX, with 404.html for missing pages (as GitHub Pages serves it)."""
+
+    def translate_path(self, path: str) -> str:
+        return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/__missing__")
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def prefixed_server(tmp_path_factory: pytest.TempPathFactory):
+    """The real site built for the address it is served at, ``http://127.0.0.1:PORT/glossary/``
+    (Material's instant navigation only takes over links its sitemap lists); yields the
+    site folder and that URL, its ``site_url``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PrefixHandler, directory=None))
+    url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    site = build_site(ROOT, tmp_path_factory.mktemp("prefixed") / "site", site_url=url)
+    server.RequestHandlerClass = functools.partial(_PrefixHandler, directory=str(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield site, url
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def prefixed_site(prefixed_server) -> str:
+    """The URL of the real site served under its own ``site_url`` (see ``prefixed_server``)."""
+    return prefixed_server[1]
 
 
 @pytest.fixture(scope="session")
@@ -123,13 +185,87 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh tab; the test fails if the page raised any JavaScript error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
+class Tab:
+    """One tab reused by many tests: a test gets it at the desktop size, light palette, mouse in
+    the corner, and fails if the page raised a JavaScript error while it ran. Reuse keeps the
+    renderer and HTTP cache warm (a navigation costs half of a fresh context's first one); a
+    test that watches requests or dialogs takes ``fresh_page`` instead."""
+
+    def __init__(self, context) -> None:
+        self.context, self.tab = context, None
+
+    @contextlib.contextmanager
+    def lend(self):
+        if self.tab is None or self.tab.is_closed():
+            self.tab = self.context.new_page()
+        tab, errors = self.tab, []
+        tab.set_viewport_size(VIEWPORT)
+        tab.emulate_media(color_scheme="light")
+        record = lambda error: errors.append(str(error))  # noqa: E731
+        tab.on("pageerror", record)
+        try:
+            yield tab
+        finally:
+            if not tab.is_closed():
+                with contextlib.suppress(Exception):  # mid-navigation, or a page without storage
+                    tab.evaluate(_FORGET)
+                tab.goto("about:blank")
+                tab.mouse.move(0, 0)
+                tab.remove_listener("pageerror", record)
+            self.context.clear_cookies()
+        assert errors == [], f"JavaScript errors: {errors}"
+
+
+# What a page may leave behind for the next test on the same origin.
+_FORGET = "() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }"
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def shared_tab(browser) -> Tab:
+    context = browser.new_context(viewport=VIEWPORT)
+    yield Tab(context)
     context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(shared_tab):
+    """The session's tab, reset for this test; the test fails if the page raised any JavaScript error."""
+    with shared_tab.lend() as tab:
+        yield tab
+
+
+# Every Content-Security-Policy violation a page reports, in ``window.__violations``.
+_RECORD = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def watched_tab(browser) -> Tab:
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(_RECORD)
+    yield Tab(context)
+    context.close()
+
+
+@pytest.fixture
+def watched(watched_tab):
+    """A reused tab whose every document records its policy violations (``window.__violations``)."""
+    with watched_tab.lend() as tab:
+        yield tab
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A tab in a context of its own (empty cache, no listeners): for tests that watch every
+    request or dialog; fails on any JavaScript error like ``page``."""
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        with Tab(context).lend() as tab:
+            yield tab
+    finally:
+        context.close()

@@ -34,7 +34,8 @@ def run_axe(page, options: str = "{resultTypes: ['violations']}") -> dict:
 
 
 @pytest.mark.parametrize("name", ["home", "term", "area", "calculator"])
-def test_pages_request_nothing_outside_the_site(page, site_server, name):
+def test_pages_request_nothing_outside_the_site(fresh_page, site_server, name):
+    page = fresh_page  # an empty cache: every resource is requested
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_server + PAGES[name], wait_until="networkidle")
@@ -85,22 +86,18 @@ CONTRAST = """el => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("how", ["focus", "hover"])
-def test_focused_and_hovered_links_keep_a_4_5_contrast(browser, site_server, scheme, how):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        page.goto(site_server + "terms/maintenance-margin/", wait_until="networkidle")
-        for selector in ("article p a.glossary-link", "article li > a:not(.glossary-link)"):
-            link = page.locator(selector).first
-            resting = link.evaluate(CONTRAST)
-            link.focus() if how == "focus" else link.hover()
-            # Material fades the colour in: wait until the accent is what is painted.
-            link.evaluate("el => new Promise(done => setTimeout(done, 400))")
-            state = link.evaluate(CONTRAST)
-            assert state["opaque"], "no opaque background behind the link"
-            assert state["color"] == state["accent"] != resting["color"], (selector, how, state, resting)
-            assert state["ratio"] >= 4.5, f"{scheme} {how} {selector}: {state['color']} is {state['ratio']:.2f}:1"
-            page.mouse.move(0, 0)
-            page.evaluate("document.activeElement && document.activeElement.blur()")
-    finally:
-        context.close()
+def test_focused_and_hovered_links_keep_a_4_5_contrast(page, site_server, scheme, how):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_server + "terms/maintenance-margin/", wait_until="networkidle")
+    for selector in ("article p a.glossary-link", "article li > a:not(.glossary-link)"):
+        link = page.locator(selector).first
+        resting = link.evaluate(CONTRAST)
+        link.focus() if how == "focus" else link.hover()
+        # Material fades the colour in: wait until the accent is what is painted.
+        link.evaluate("el => new Promise(done => setTimeout(done, 400))")
+        state = link.evaluate(CONTRAST)
+        assert state["opaque"], "no opaque background behind the link"
+        assert state["color"] == state["accent"] != resting["color"], (selector, how, state, resting)
+        assert state["ratio"] >= 4.5, f"{scheme} {how} {selector}: {state['color']} is {state['ratio']:.2f}:1"
+        page.mouse.move(0, 0)
+        page.evaluate("document.activeElement && document.activeElement.blur()")

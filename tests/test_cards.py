@@ -13,27 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from conftest import FIXTURES, build_site, copy_project
+from conftest import SMALL_SITE_URL, small_project
 from site_build import cards
 from site_build.extension import NO_CALCULATORS
 from site_build.plugin import load_project
 from site_build.project import generate
 
-SITE = "https://example.org/glossary/"
-HUB = ("name: See Also\nkind: definition\nsummary: Links the other terms.\nareas: [margin]\n"
-       "related: [initial-margin, mark-price]\n")
+SITE = SMALL_SITE_URL
 
 
-def small_project(target: Path) -> Path:
-    project = copy_project(target, FIXTURES / "check-base" / "terms")
-    (project / "terms" / "see-also.yml").write_text(HUB, encoding="utf-8")
-    return project
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = small_project(tmp_path_factory.mktemp("cards") / "project")
-    return build_site(project, project / "site", SITE)
+@pytest.fixture
+def site(small_site) -> Path:
+    return small_site
 
 
 class _Meta(HTMLParser):

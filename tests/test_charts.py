@@ -12,7 +12,6 @@ import math
 
 import pytest
 from test_browser_quality import run_axe
-from test_csp import prefixed_site  # noqa: F401  (a fixture: the site built for its address)
 
 import calculators
 from calculators.chart_figure import header
@@ -249,7 +248,7 @@ def test_the_keyboard_reads_out_points(page, site_server):
 
 
 @pytest.mark.browser
-def test_the_chart_survives_instant_navigation(page, prefixed_site):  # noqa: F811
+def test_the_chart_survives_instant_navigation(page, prefixed_site):
     page.goto(f"{prefixed_site}calculators/liquidation-price/", wait_until="networkidle")
     page.evaluate("() => { window.stillHere = true; }")
     page.locator("article a[href*='terms/']").first.click()

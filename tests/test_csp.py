@@ -8,20 +8,12 @@ the built-site test reads every HTML file; the Chromium tests load each kind of 
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
-import socket
-import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
 from site_build import csp
-
-PREFIX = "/glossary/"  # site_url's path in mkdocs.yml
 
 
 def test_hash_matches_the_csp_specification_example():
@@ -67,69 +59,6 @@ def test_every_built_page_carries_one_strict_policy(real_site: Path):
         assert first_script == -1 or html.index("Content-Security-Policy") < first_script, file
         for script in csp.inline_scripts(html):
             assert csp.script_hash(script) in directives["script-src"], file
-
-
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """The site under PREFIX, with 404.html for missing pages (as GitHub Pages serves it)."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        return super().translate_path("/" + path[len(PREFIX):] if path.startswith(PREFIX) else "/__missing__")
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve_under_prefix(directory: Path, port: int = 0):
-    handler = functools.partial(_SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def prefixed_site(tmp_path_factory: pytest.TempPathFactory):
-    """The real site built for the address it is served at: Material's instant navigation
-    only takes over links that its sitemap (absolute ``site_url`` URLs) lists."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    site = build_site(ROOT, tmp_path_factory.mktemp("csp") / "site", site_url=f"http://127.0.0.1:{port}{PREFIX}")
-    with serve_under_prefix(site, port) as url:
-        yield url
-
-
-_RECORD = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || ''));
-});
-"""
-
-
-@pytest.fixture
-def watched(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(_RECORD)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
 
 
 def violations(tab) -> list[str]:

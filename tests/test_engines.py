@@ -28,8 +28,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_faithful_build import small_project, tree_digest
+from test_faithful_build import tree_digest
 
+from conftest import small_project
 from site_build.cli import main
 from sitecheck import broken_links, html_pages, jsonld_graphs, parse
 

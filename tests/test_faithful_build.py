@@ -18,21 +18,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from conftest import FIXTURES, copy_project
+from conftest import small_project
 from site_build.cli import main
 from site_build.extension import NO_CALCULATORS
 from site_build.plugin import load_project
 from site_build.project import Project, generate
 from site_build.render import Settings
-
-HUB = ("name: See Also\nkind: definition\nsummary: Links the other terms.\nareas: [margin]\n"
-       "related: [initial-margin, mark-price]\n")
-
-
-def small_project(target: Path) -> Path:
-    project = copy_project(target, FIXTURES / "check-base" / "terms")
-    (project / "terms" / "see-also.yml").write_text(HUB, encoding="utf-8")
-    return project
 
 
 def set_config(project: Path, old: str, new: str) -> None:

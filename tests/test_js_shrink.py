@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 
 import pytest
-from test_runtime_cases import node
+from node_batch import printed, run_scripts
 
 import calculators
 from calculators.artifacts import artifact, bundle
@@ -62,21 +61,31 @@ SNIPPETS = {
     "top level stays": """var kept = 1; function topLevel(argument) { return argument + kept; }
 out(topLevel(2), typeof kept);""",
 }
-PRELUDE = "const out = (...values) => console.log(JSON.stringify(values));\n"
+# After the shipped bundle (no document: the widgets stay asleep): every calculator's metadata and the chart specs.
+BUNDLE_METADATA = """
+;out({meta: Object.fromEntries(Object.entries(GlossaryCalculators.registry).map(([k, v]) => [k, v.meta])),
+      charts: globalThis.GlossaryCharts.specs});
+"""
 
 
-def run(source: str) -> str:
-    done = subprocess.run([node(), "-e", PRELUDE + source], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+@pytest.fixture(scope="module")
+def printed_by() -> dict[str, dict]:
+    """What every snippet prints as written and as shrunk, and the bundle's metadata, from one Node process."""
+    scripts = {}
+    for name, source in SNIPPETS.items():
+        scripts[f"{name}: original"], scripts[f"{name}: shrunk"] = source, shrink(source)
+    scripts["bundle metadata"] = bundle(list(calculators.REGISTRY)) + BUNDLE_METADATA
+    return run_scripts(scripts)
 
 
 @pytest.mark.parametrize("name", SNIPPETS)
-def test_a_shrunk_snippet_prints_what_the_original_prints(name):
+def test_a_shrunk_snippet_prints_what_the_original_prints(name, printed_by):
     source = SNIPPETS[name]
     shrunk = shrink(source)
     assert len(shrunk) < len(source)
-    assert run(shrunk) == run(source)
+    original = printed(printed_by, f"{name}: original")
+    assert original.count("\n") >= 1, f"{name} printed nothing"
+    assert printed(printed_by, f"{name}: shrunk") == original
 
 
 def test_names_are_short_but_keys_globals_and_top_level_names_stay():
@@ -119,15 +128,8 @@ def test_the_shipped_compute_is_the_generated_checks_then_the_steps_body(calc_id
     assert set(spec.output_names) <= set(returned)
 
 
-def test_short_metadata_and_chart_specs_come_back_whole_in_the_runtime(tmp_path):
-    script = tmp_path / "bundle.js"
-    script.write_text(bundle(list(calculators.REGISTRY)), encoding="utf-8")
-    driver = ("global.document = undefined; const m = require(process.argv[1]);"
-              "const meta = Object.fromEntries(Object.entries(m.GlossaryCalculators.registry).map(([k, v]) => [k, v.meta]));"
-              "console.log(JSON.stringify({meta, charts: globalThis.GlossaryCharts.specs}));")
-    done = subprocess.run([node(), "-e", driver, str(script)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    shipped = json.loads(done.stdout)
+def test_short_metadata_and_chart_specs_come_back_whole_in_the_runtime(printed_by):
+    [[shipped]] = [json.loads(line) for line in printed(printed_by, "bundle metadata").splitlines()]
     for calc_id in calculators.REGISTRY:
         assert shipped["meta"][calc_id] == json.loads(json.dumps(artifact(calc_id).metadata)), calc_id
     assert shipped["charts"] == {i: json.loads(json.dumps(c.metadata())) for i, c in CHARTS.items()}

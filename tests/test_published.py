@@ -18,12 +18,12 @@ import sphobjinv
 from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
-from conftest import FIXTURES, build_site, copy_project
+from conftest import FIXTURES, SMALL_SITE_URL
 from site_build import published, skos, twins
 from site_build.markup import unsafe_targets
 from site_build.pipeline import load
 
-SITE = "https://example.org/glossary/"
+SITE = SMALL_SITE_URL
 WIKI = "https://en.wikipedia.org/wiki/Margin_(finance)"
 
 
@@ -176,16 +176,10 @@ def test_twins_are_clean_markdown_with_every_part(glossary):
     assert "areas/margin.md" in by_path
 
 
-HUB = ("name: See Also\nkind: definition\nsummary: Links the other terms.\nareas: [margin]\n"
-       "related: [initial-margin, mark-price]\n")
-
-
-def test_glossary_json_matches_its_schema(tmp_path):
-    """The small clean project of test_faithful_build, built by MkDocs: glossary.json
+def test_glossary_json_matches_its_schema(small_site):
+    """The small clean project (conftest's ``small_project``), built by MkDocs: glossary.json
     against the published schema, and every published file in the site."""
-    project = copy_project(tmp_path / "project", FIXTURES / "check-base" / "terms")
-    (project / "terms" / "see-also.yml").write_text(HUB, encoding="utf-8")
-    site = build_site(project, tmp_path / "site", SITE)
+    site = small_site
     schema = json.loads((site / published.SCHEMA).read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(json.loads((site / "glossary.json").read_text(encoding="utf-8")), schema)

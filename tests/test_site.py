@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from conftest import build_site
 from sitecheck import broken_links, html_pages, is_redirect, jsonld_graphs, parse, types_of
 
 pytestmark = pytest.mark.site
@@ -104,22 +104,22 @@ def test_term_page_shows_every_section(real_site):
         assert piece in html, piece
 
 
-def test_sub_path_build_has_no_broken_links(tmp_path):
-    site = build_site(ROOT, tmp_path / "site", site_url="https://example.org/glossary/")
+def test_sub_path_build_has_no_broken_links(prefixed_server):
+    site, site_url = prefixed_server  # built for another site_url than mkdocs.yml's, under /glossary/
     assert broken_links(site, "/") != [], "the checker must notice a wrong base path"
     assert broken_links(site, "/glossary/") == []
     graph = jsonld_graphs(parse(site / "terms" / "delta" / "index.html"))[0]
     page = next(node for node in graph["@graph"] if node["@type"] == "WebPage")
-    assert page["url"] == "https://example.org/glossary/terms/delta/"
+    assert page["url"] == f"{site_url}terms/delta/" and site_url.startswith("http://127.0.0.1:")
 
 
 def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path, capsys):
     """``glossary new`` → check passes → fill the TODOs → --strict passes → it builds as a draft."""
-    from conftest import copy_project
+    from conftest import small_project
     from site_build.cli import main
 
-    project = copy_project(tmp_path / "project")
-    assert main(["--root", str(project), "new", "Draft Term", "--area", "margin-and-liquidation",
+    project = small_project(tmp_path / "project")
+    assert main(["--root", str(project), "new", "Draft Term", "--area", "margin",
                  "--kind", "term"]) == 0
     assert "wrote terms/draft-term.yml (a draft)" in capsys.readouterr().out
     file = project / "terms" / "draft-term.yml"
@@ -127,6 +127,11 @@ def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path,
     assert main(["--root", str(project), "check", "--strict"]) == 1
     assert "[placeholder-text]" in capsys.readouterr().out
     file.write_text(file.read_text(encoding="utf-8").replace("TODO:", "Written:"), encoding="utf-8")
+    (project / "terms" / "index-price.yml").write_text(  # what replaces mark-price, so the area keeps 3 terms
+        "name: Index Price\nkind: definition\nsummary: A weighted average of spot prices on several venues.\n"
+        "areas: [margin]\nrelated: [initial-margin, see-also]\n", encoding="utf-8")
+    hub = project / "terms" / "see-also.yml"
+    hub.write_text(hub.read_text(encoding="utf-8").replace("related: [", "related: [index-price, "), encoding="utf-8")
     (project / "terms" / "mark-price.yml").write_text(
         (project / "terms" / "mark-price.yml").read_text(encoding="utf-8")
         + "status: deprecated\nreplaced_by: index-price\n", encoding="utf-8")
@@ -136,7 +141,7 @@ def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path,
     html = (site / "terms" / "draft-term" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in html
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/terms/draft-term/" not in sitemap and "/terms/maintenance-margin/" in sitemap
+    assert "/terms/draft-term/" not in sitemap and "/terms/initial-margin/" in sitemap
     assert "<lastmod>" in sitemap
     assert "draft-term" not in (site / "index.html").read_text(encoding="utf-8")
     assert "draft-term" not in (site / "glossary.json").read_text(encoding="utf-8")
@@ -150,18 +155,18 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
     import subprocess
     import sys
 
-    from conftest import FIXTURES, copy_project
+    from conftest import FIXTURES, small_project
     from site_build.cli import main
 
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")
     broken = FIXTURES / "broken"
     for case, name in (("unknown-area", "typo-area.yml"), ("bad-kind", "article-kind.yml")):
-        text = (broken / case / "terms" / name).read_text(encoding="utf-8")
-        (project / "terms" / name).write_text(text.replace("[margin]", "[margin-and-liquidation]")
-                                              .replace("[margn]", "[margn-and-liquidation]"), encoding="utf-8")
+        (project / "terms" / name).write_text((broken / case / "terms" / name).read_text(encoding="utf-8"),
+                                              encoding="utf-8")
     main(["--root", str(project), "check"])
     expected = capsys.readouterr().out.splitlines()[:-1]
-    assert len(expected) == 5  # two errors, each new term an orphan, and article-kind in no section
+    assert len(expected) == 4  # two errors, and each new term an orphan
+    assert sum(": error: " in line for line in expected) == 2, expected
 
     mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -172,7 +177,7 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
     for name in ("typo-area.yml", "article-kind.yml"):
         (project / "terms" / name).unlink()
     (project / "terms" / "lonely.yml").write_text(
-        "name: Lonely\nkind: definition\nsummary: Nothing links here.\nareas: [margin-and-liquidation]\n",
+        "name: Lonely\nkind: definition\nsummary: Nothing links here.\nareas: [margin]\n",
         encoding="utf-8")
     warning = "terms/lonely.yml:1:7: warning: no other term links to 'lonely'"
     run = subprocess.run([*mkdocs, str(tmp_path / "b")], capture_output=True, text=True, env=env)

@@ -148,9 +148,6 @@ CALC_SCRIPTS = ("() => [...document.querySelectorAll('script[src]')].map(s => s.
                 ".filter(s => s.includes('/assets/calculators/'))")
 
 
-prefixed_site, watched = test_csp.prefixed_site, test_csp.watched  # fixtures: the site built for its own address
-
-
 def test_scripts_load_per_page_and_widgets_start_after_instant_navigation(watched, prefixed_site):
     page, site_server = watched, prefixed_site
     page.goto(f"{site_server}")

@@ -17,7 +17,7 @@ import sys
 from typing import Any
 
 import pytest
-from test_calc_snippets import node
+from node_batch import node
 
 import calculators
 from calculators.artifacts import artifact, bundle

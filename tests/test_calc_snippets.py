@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import math
 import random
-import shutil
 import subprocess
 import sys
 from fractions import Fraction
-from pathlib import Path
 
 import mpmath
 import pytest
+from node_batch import printed, run_scripts
 
 import calculators
 from calculators.artifacts import artifact
@@ -136,31 +135,84 @@ def input_sets(calc_id: str) -> list[dict]:
     return [defaults, *CASES.get(calc_id, [])]
 
 
-def node() -> str:
-    found = shutil.which("node") or ("/usr/bin/node" if Path("/usr/bin/node").exists() else None)
-    if found is None:
-        pytest.fail("node is not installed: the JavaScript snippets cannot be checked (install nodejs)")
-    return found
-
-
 def run(command: list[str], **kwargs) -> str:
-    done = subprocess.run(command, capture_output=True, text=True, timeout=60, **kwargs)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, **kwargs)
     assert done.returncode == 0, f"{command[0]} failed ({done.returncode}):\n{done.stderr}"
     return done.stdout
 
 
-def run_js(tmp_path: Path, source: str) -> object:
-    script = tmp_path / "snippet.js"
-    script.write_text(source, encoding="utf-8")
-    return json.loads(run([node(), str(script)]))
+# Each Python snippet in a namespace of its own, all in one bare interpreter (-I: isolated, -S: no
+# site-packages): a snippet that forgets an import fails here as it would alone.
+PYTHON_DRIVER = r"""
+import json, sys
+data = json.load(sys.stdin)
+answers = {}
+for key, (source, name, calls, raises) in data.items():
+    namespace = {"__name__": "snippet"}
+    exec(source, namespace)
+    function = namespace[name]
+    if not raises:
+        answers[key] = [function(**case) for case in calls]
+        continue
+    try:
+        function(**calls)
+        answers[key] = None
+    except ValueError as e:
+        answers[key] = [type(e).__name__, str(e)]
+print(json.dumps(answers))
+"""
 
 
-def python_snippet_results(calc_id: str, cases: list[dict]) -> list[dict]:
-    """The snippet alone, in a bare interpreter (-I: isolated, -S: no site-packages)."""
-    call = (f"\n\nimport json as _json, sys as _sys\n"
-            f"print(_json.dumps([{python_name(calc_id)}(**case) for case in _json.loads(_sys.argv[1])]))\n")
-    return json.loads(run([sys.executable, "-I", "-S", "-c", artifact(calc_id).python + call,
-                           json.dumps(cases)]))
+# The runtime's floor quotient and erfc, on these arguments.
+PAIRS = [(0.3, 0.1), (0.7, 0.1), (2400, 7), (1e-7, 1e-8), (1e21, 3), (5e-324, 1e-300), (123.456, 0.001)]
+_rng = random.Random(20240501)
+ERFC_XS = [round(-6 + 0.01 * i, 2) for i in range(3301)]
+ERFC_XS += [_rng.uniform(-6, 27) for _ in range(300)] + [_rng.uniform(-0.6, 0.6) for _ in range(100)]
+
+
+def refusal_key(calc_id: str, phrase: str) -> str:
+    return f"refuses {calc_id}: {phrase}"
+
+
+def none_key(calc_id: str, reason: str) -> str:
+    return f"none {calc_id}: {reason}"
+
+
+def javascript_scripts() -> dict[str, str]:
+    """Every JavaScript check of this file, as scripts for one Node process (tests/node_batch.py)."""
+    scripts = {}
+    for calc_id in sorted(calculators.REGISTRY):
+        scripts[f"compute {calc_id}"] = (artifact(calc_id).javascript +
+                                         f"\nout({json.dumps(input_sets(calc_id))}.map(c => {js_name(calc_id)}(c)));\n")
+    for calc_id, inputs, phrase in JS_REFUSALS:
+        scripts[refusal_key(calc_id, phrase)] = (
+            artifact(calc_id).javascript + f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); out(null); }}\n"
+            "catch (e) { out([e.constructor.name, e.message]); }\n")
+    runtime = (ROOT / "calculators" / "runtime.js").read_text(encoding="utf-8")
+    scripts["floorQuotient"] = runtime + f"\nout({json.dumps(PAIRS)}.map(([a, b]) => floorQuotient(a, b)));\n"
+    scripts["erfc"] = runtime + f"\nout({json.dumps(ERFC_XS)}.map(erfc));\n"
+    for calc_id, inputs, reason in JS_NONE:
+        scripts[none_key(calc_id, reason)] = (
+            artifact(calc_id).javascript + f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); out(null); }}\n"
+            "catch (e) { out([e.constructor.name, e instanceof Error, e.message]); }\n")
+    return scripts
+
+
+@pytest.fixture(scope="module")
+def javascript() -> dict[str, object]:
+    """What each script printed (its one ``out`` call), all from one Node process."""
+    answers = run_scripts(javascript_scripts())
+    return {key: json.loads(printed(answers, key))[0] for key in answers}
+
+
+@pytest.fixture(scope="module")
+def python() -> dict[str, object]:
+    """Each snippet's results for its input sets, and its refusals, from one bare interpreter."""
+    jobs = {calc_id: (artifact(calc_id).python, python_name(calc_id), input_sets(calc_id), False)
+            for calc_id in sorted(calculators.REGISTRY)}
+    jobs |= {none_key(calc_id, reason): (artifact(calc_id).python, python_name(calc_id), inputs, True)
+             for calc_id, inputs, reason in JS_NONE}
+    return json.loads(run([sys.executable, "-I", "-S", "-c", PYTHON_DRIVER], input=json.dumps(jobs)))
 
 
 def close(actual: float, expected: float) -> bool:
@@ -174,19 +226,17 @@ def test_every_calculator_of_the_first_set_has_extra_input_sets():
 
 
 @pytest.mark.parametrize("calc_id", sorted(calculators.REGISTRY))
-def test_python_snippet_in_a_fresh_interpreter_equals_compute(calc_id):
+def test_python_snippet_in_a_fresh_interpreter_equals_compute(calc_id, python):
     cases = input_sets(calc_id)
     expected = [calculators.get(calc_id).compute(**case) for case in cases]
-    assert python_snippet_results(calc_id, cases) == expected
+    assert python[calc_id] == expected
 
 
 @pytest.mark.parametrize("calc_id", sorted(calculators.REGISTRY))
-def test_javascript_snippet_in_node_matches_compute(calc_id, tmp_path):
+def test_javascript_snippet_in_node_matches_compute(calc_id, javascript):
     calc = calculators.get(calc_id)
     cases = input_sets(calc_id)
-    source = (artifact(calc.id).javascript +
-              f"\nconsole.log(JSON.stringify({json.dumps(cases)}.map(c => {js_name(calc_id)}(c))));\n")
-    for case, actual in zip(cases, run_js(tmp_path, source), strict=True):
+    for case, actual in zip(cases, javascript[f"compute {calc_id}"], strict=True):
         expected = calc.compute(**case)
         assert list(actual) == list(expected), case
         wrong = {k: (actual[k], v) for k, v in expected.items() if not close(actual[k], v)}
@@ -194,51 +244,33 @@ def test_javascript_snippet_in_node_matches_compute(calc_id, tmp_path):
 
 
 @pytest.mark.parametrize(("calc_id", "inputs", "phrase"), JS_REFUSALS, ids=[f"{c}-{p[:20]}" for c, _, p in JS_REFUSALS])
-def test_javascript_snippet_throws_range_error_where_python_refuses(calc_id, inputs, phrase, tmp_path):
+def test_javascript_snippet_throws_range_error_where_python_refuses(calc_id, inputs, phrase, javascript):
     with pytest.raises(calculators.CalculatorInputError):
         calculators.get(calc_id).compute(**inputs)
-    source = (artifact(calc_id).javascript +
-              f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); console.log('null'); }}\n"
-              "catch (e) { console.log(JSON.stringify([e.constructor.name, e.message])); }\n")
-    thrown = run_js(tmp_path, source)
+    thrown = javascript[refusal_key(calc_id, phrase)]
     assert thrown is not None, f"{calc_id} returned a result for {inputs}"
     assert thrown[0] == "RangeError" and phrase in thrown[1], thrown
 
 
 @pytest.mark.parametrize(("calc_id", "inputs", "reason"), JS_NONE, ids=[f"{c}-{r[:20]}" for c, _, r in JS_NONE])
-def test_snippets_raise_no_solution_where_the_quantity_does_not_exist(calc_id, inputs, reason, tmp_path):
+def test_snippets_raise_no_solution_where_the_quantity_does_not_exist(calc_id, inputs, reason, python, javascript):
     with pytest.raises(calculators.NoSolution, match=reason):
         calculators.get(calc_id).compute(**inputs)
-    call = (f"\n\nimport json as _json, sys as _sys\n"
-            f"try:\n    {python_name(calc_id)}(**_json.loads(_sys.argv[1]))\n    print('null')\n"
-            f"except ValueError as e:\n    print(_json.dumps([type(e).__name__, str(e)]))\n")
-    raised = json.loads(run([sys.executable, "-I", "-S", "-c", artifact(calc_id).python + call, json.dumps(inputs)]))
-    assert raised[0] == "NoSolution" and reason in raised[1], raised
-    source = (artifact(calc_id).javascript +
-              f"\ntry {{ {js_name(calc_id)}({json.dumps(inputs)}); console.log('null'); }}\n"
-              "catch (e) { console.log(JSON.stringify([e.constructor.name, e instanceof Error, e.message])); }\n")
-    thrown = run_js(tmp_path, source)
+    raised = python[none_key(calc_id, reason)]
+    assert raised is not None and raised[0] == "NoSolution" and reason in raised[1], raised
+    thrown = javascript[none_key(calc_id, reason)]
+    assert thrown is not None, f"{calc_id} returned a result for {inputs}"
     assert thrown[:2] == ["NoSolution", True] and reason in thrown[2], thrown
 
 
-def test_runtime_floor_quotient_counts_the_decimals_as_written():
-    pairs = [(0.3, 0.1), (0.7, 0.1), (2400, 7), (1e-7, 1e-8), (1e21, 3), (5e-324, 1e-300), (123.456, 0.001)]
-    source = (f"const {{floorQuotient}} = require({json.dumps(str(ROOT / 'calculators' / 'runtime.js'))});\n"
-              "const pairs = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
-              "console.log(JSON.stringify(pairs.map(([a, b]) => floorQuotient(a, b))));\n")
-    counts = json.loads(run([node(), "-e", source], input=json.dumps(pairs)))
-    assert [float(c) for c in counts] == [float(math.floor(Fraction(repr(a)) / Fraction(repr(b)))) for a, b in pairs]
+def test_runtime_floor_quotient_counts_the_decimals_as_written(javascript):
+    counts = javascript["floorQuotient"]
+    assert [float(c) for c in counts] == [float(math.floor(Fraction(repr(a)) / Fraction(repr(b)))) for a, b in PAIRS]
     assert counts[:2] == [3, 7]
 
 
-def test_runtime_erfc_is_accurate_to_a_few_ulps():
-    rng = random.Random(20240501)
-    xs = [round(-6 + 0.01 * i, 2) for i in range(3301)]
-    xs += [rng.uniform(-6, 27) for _ in range(300)] + [rng.uniform(-0.6, 0.6) for _ in range(100)]
-    source = (f"const {{erfc}} = require({json.dumps(str(ROOT / 'calculators' / 'runtime.js'))});\n"
-              "const xs = JSON.parse(require('fs').readFileSync(0, 'utf8'));\n"
-              "console.log(JSON.stringify(xs.map(erfc)));\n")
-    values = json.loads(run([node(), "-e", source], input=json.dumps(xs)))
+def test_runtime_erfc_is_accurate_to_a_few_ulps(javascript):
+    xs, values = ERFC_XS, javascript["erfc"]
     assert all(isinstance(v, float | int) for v in values), "erfc returned a non-number (NaN?)"
     errors = []
     with mpmath.workdps(30):

@@ -49,6 +49,25 @@ def run_scripts(scripts: dict[str, str], timeout: int = 120) -> dict[str, dict]:
     return json.loads(done.stdout)
 
 
+SYNTAX = r"""
+const vm = require("vm");
+const scripts = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const errors = {};
+for (const [key, source] of Object.entries(scripts)) {
+  try { new vm.Script(source, {filename: key}); } catch (error) { errors[key] = String(error.stack || error); }
+}
+process.stdout.write(JSON.stringify(errors));
+"""
+
+
+def syntax_errors(scripts: dict[str, str], timeout: int = 120) -> dict[str, str]:
+    """Each script that does not parse (compiled, never run, as ``node --check`` does), with Node's error."""
+    done = subprocess.run([node(), "-e", SYNTAX], input=json.dumps(scripts), capture_output=True, text=True,
+                          timeout=timeout)
+    assert done.returncode == 0, f"node failed:\n{done.stderr}"
+    return json.loads(done.stdout)
+
+
 def printed(answers: dict[str, dict], key: str) -> str:
     """What script ``key`` printed, one line per ``out`` call; fails if it threw."""
     answer = answers[key]

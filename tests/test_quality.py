@@ -1,9 +1,9 @@
-"""Site-wide quality gates: reproducible builds, schema.org vocabulary, hostile content,
-and random glossaries that build or fail with problems, never a traceback."""
+"""Site-wide quality gates: the schema.org vocabulary check itself, hostile content, and random
+glossaries that build or fail with problems, never a traceback (the real site's reproducible
+build and vocabulary are checked in ``test_content.py``)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -15,34 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vocabulary import breadcrumb_errors, vocabulary_errors
 
-from conftest import FIXTURES, ROOT, build_site, serve
-from sitecheck import html_pages, is_redirect, jsonld_graphs, parse
+from conftest import FIXTURES, ROOT, serve
+from sitecheck import html_pages, is_redirect, parse
 
 pytestmark = pytest.mark.site
-
-
-def test_two_builds_are_byte_identical(real_site, tmp_path):
-    """This session's build against another: the one ``.ci/test`` made with ``mkdocs build
-    --strict`` before pytest started (GLOSSARY_BUILT_SITE), else a second build now."""
-    earlier = os.environ.get("GLOSSARY_BUILT_SITE")
-    again = Path(earlier) if earlier else build_site(ROOT, tmp_path / "again")
-    assert again != real_site and (again / "index.html").is_file(), again
-    first = {p.relative_to(real_site): p.read_bytes() for p in real_site.rglob("*") if p.is_file()}
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
-    assert sorted(first) == sorted(second)
-    assert [str(name) for name in first if first[name] != second[name]] == []
-
-
-def test_jsonld_uses_only_real_schema_org_terms_and_valid_breadcrumbs(real_site):
-    problems = []
-    for file in html_pages(real_site):
-        page = parse(file)
-        for graph in jsonld_graphs(page):  # strict: duplicate keys and NaN refused
-            name = file.relative_to(real_site).as_posix()
-            problems += [f"{name}: {e}" for e in vocabulary_errors(graph) + breadcrumb_errors(graph)]
-            crumbs = [n for n in graph["@graph"] if n["@type"] == "BreadcrumbList"]
-            assert name in ("index.html", "404.html") or crumbs, f"{name} has no breadcrumb"
-    assert problems == []
 
 
 def test_the_vocabulary_check_catches_mistakes():

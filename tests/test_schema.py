@@ -1,9 +1,7 @@
 """The editor schemas in schema/ are generated from the validator's own field declarations."""
 
-import json
 
 import jsonschema
-import yaml
 
 from conftest import ROOT
 from site_build.schema import schema_files, schema_text
@@ -18,20 +16,6 @@ def test_schema_files_match_the_validator_declarations():
         assert on_disk == schema_text(schema), f"schema/{name} drifted; run glossary regenerate schemas"
 
 
-def test_every_term_file_points_editors_at_the_schema():
-    for path in (ROOT / "terms").glob("*.yml"):
-        if path.name not in ("tags.yml", "senses.yml"):
-            first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first == "# yaml-language-server: $schema=../schema/term.schema.json", path.name
-
-
-def test_the_tag_file_points_editors_at_its_schema_and_passes_it():
-    text = (ROOT / "terms" / "tags.yml").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/tags.schema.json"
-    schema = json.loads((ROOT / "schema" / "tags.schema.json").read_text(encoding="utf-8"))
-    assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(yaml.safe_load(text))] == []
-
-
 def test_the_tag_schema_refuses_what_the_validator_refuses():
     validator = jsonschema.Draft202012Validator(SCHEMAS["tags"])
     good = {"name": "Funding", "summary": "Payments between longs and shorts."}
@@ -39,14 +23,6 @@ def test_the_tag_schema_refuses_what_the_validator_refuses():
     for bad in ({"Funding": good}, {"funding": {**good, "summry": "x"}}, {"funding": {"name": "Funding"}},
                 {"funding": {**good, "name": 3}}, {"funding": {**good, "summary": " "}}, {"funding": None}):
         assert list(validator.iter_errors(bad)), bad
-
-
-def test_the_senses_file_points_editors_at_its_schema_and_passes_it():
-    text = (ROOT / "terms" / "senses.yml").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/senses.schema.json"
-    validator = jsonschema.Draft202012Validator(SCHEMAS["senses"])
-    assert [e.message for e in validator.iter_errors(yaml.safe_load(text))] == []
-    assert list(validator.iter_errors({"margin": {"name": "Margin", "senses": ["margin-balance"]}}))
 
 
 def test_glossary_regenerate_schemas_writes_what_the_test_compares(tmp_path, capsys):

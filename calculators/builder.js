@@ -7,7 +7,7 @@
 
 const GlossaryBuilder = (() => {
   const S = GlossaryStrategy;
-  const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+  const NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
   const SETTINGS = ["spot", "width", "expiry", "vol", "rate"];
   const LEG_FIELDS = ["kind", "side", "strike", "expiry_days", "quantity", "premium"];
   const MAX_LEGS = 20, SVG = "http://www.w3.org/2000/svg";

@@ -6,7 +6,7 @@
 // <checks>
 // A copyable snippet's input checks, in the API's words (spec.py's quote, check_number,
 // check_choice, check_outputs), so copied code refuses what the page refuses, and says so alike.
-const INPUT_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const INPUT_NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 // A refused value as a message repeats it: text in quotes, a number as String(x), cut to 40 characters.
 function quoteValue(value) {
@@ -127,7 +127,7 @@ class NoSolution extends Error {
 
 const GlossaryCalculators = (() => {
   const registry = {};
-  const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+  const NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
   class InputError extends Error {}
 

@@ -10,7 +10,7 @@
 // input; instant navigation runs it again, so it defines itself once.
 globalThis.GlossaryTierEditor = globalThis.GlossaryTierEditor || (() => {
   const COLUMNS = [["floor", "Floor"], ["cap", "Cap"], ["maintenance_margin_rate", "Rate (decimal)"]];
-  const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+  const NUMBER = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
   const cellValue = text => (NUMBER.test(text) ? Number(text) : text);
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from . import urls
 from .model import Glossary
+from .senses import disambiguation_id
 from .slugs import slugify
 
 HEADER = ("# Sphinx inventory version 2\n# Project: {project}\n# Version: {version}\n"
@@ -33,7 +34,7 @@ def entries(glossary: Glossary) -> Iterator[tuple[str, str, str]]:
         key = _inventory_name(sense.name)
         if key and key not in seen:
             seen.add(key)
-            yield key, urls.url_path(urls.term_page(f"{sense.slug}-disambiguation")), sense.name
+            yield key, urls.url_path(urls.term_page(disambiguation_id(sense.slug))), sense.name
     ambiguous = {sense.slug for sense in glossary.senses}
     for term in glossary.terms:
         if not term.listed:

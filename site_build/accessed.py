@@ -10,6 +10,7 @@ warning (``--strict`` fails on it): the venue has likely changed the figure sinc
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import os
 import re
@@ -17,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import epoch_day
 from .model import Glossary
 from .problems import Problem
 from .source import Document, SourceMap, read_document
@@ -29,22 +31,13 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 def today(environ: Mapping[str, str] = os.environ) -> datetime.date:
     """``SOURCE_DATE_EPOCH`` as a UTC day when it is set, else the system date."""
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
-    return datetime.date.today()
+    return epoch_day(environ) or datetime.date.today()
 
 
 def months_before(day: datetime.date, months: int) -> datetime.date:
     """The same day of the month ``months`` earlier (the month's last day when it is shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def as_date(value: object) -> datetime.date | None:

@@ -14,6 +14,7 @@ import datetime
 import os
 import re
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,11 +53,17 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def epoch_day(environ: Mapping[str, str] = os.environ) -> datetime.date | None:
+    """``SOURCE_DATE_EPOCH`` as a UTC day, or None when it is not set (to a number of seconds)."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date() if epoch.isdigit() else None
+
+
 def fallback_date(root: Path) -> str:
     """``SOURCE_DATE_EPOCH``, else the newest commit's date, else a fixed constant."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    day = epoch_day()
+    if day is not None:
+        return day.isoformat()
     last = _git(root, "log", "-1", "--format=%cs")
     return last.strip() if last and last.strip() else FALLBACK_DATE
 

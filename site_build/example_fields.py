@@ -55,16 +55,16 @@ class ExampleFields:
         if not isinstance(value, dict):
             self.report(at, "wrong-type", f"'{key}' must be a mapping of name: value, got {self.type_name(value)}")
             return None
-        good = {name: item for name, item in value.items() if item is not REFUSED and ok(key, name, item, at)}
+        good = {name: item for name, item in value.items() if item is not REFUSED and ok(name, item, at)}
         return MappingProxyType(good) if len(good) == len(value) else None
 
-    def _input_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
+    def _input_ok(self, name: str, item: Any, at: KeyPath) -> bool:
         if isinstance(item, bool) or not isinstance(item, (int, float, str, list)):
             self.report(at + (name,), "wrong-type", f"input '{name}' must be a number or text, got {self.type_name(item)}")
             return False
         return True
 
-    def _quote_ok(self, key: str, name: str, item: Any, at: KeyPath) -> bool:
+    def _quote_ok(self, name: str, item: Any, at: KeyPath) -> bool:
         if not isinstance(item, str):
             self.report(at + (name,), "wrong-type", f"output '{name}' must be quoted as the text writes it "
                         f"(e.g. \"47,690.76\"), got {self.type_name(item)}")

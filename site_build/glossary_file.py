@@ -63,7 +63,7 @@ def _problem(source: str, message: str, code: str, line: int = 1, col: int = 1) 
     return GlossaryFileError(str(Problem(source, line, col, "error", code, message)))
 
 
-def _entry(raw: object, index: int, base: str) -> Entry | str:
+def _entry(raw: object, base: str) -> Entry | str:
     """One entry, or why it is left out."""
     if not isinstance(raw, dict):
         return "is not an object"
@@ -95,7 +95,7 @@ def parse(text: str, source: str, base: str = "", warn: Warn = LOG.warning) -> t
                        f"{type(data).__name__}; point 'glossary:' at the glossary's glossary.json", "glossary-json")
     entries = []
     for index, raw in enumerate(data):
-        entry = _entry(raw, index, base)
+        entry = _entry(raw, base)
         if isinstance(entry, str):
             warn(f"{source}: entry {index} {entry}; it is not linked (fix the glossary or ignore this)")
         else:

@@ -59,11 +59,11 @@ _LOADED: dict[tuple, _Loaded] = {}  # each page builds its own Markdown, and so 
 
 def _index(entries: tuple[Entry, ...]) -> Linker:
     """A linker over every name that only one entry claims."""
+    keyed = [(name_key(name), name, entry.id) for entry in entries for name in entry.names]
     claims: dict[tuple[str, ...], set[str]] = {}
-    for entry in entries:
-        for name in entry.names:
-            claims.setdefault(name_key(name), set()).add(entry.id)
-    return Linker([(name, entry.id) for entry in entries for name in entry.names if len(claims[name_key(name)]) == 1])
+    for key, _, entry_id in keyed:
+        claims.setdefault(key, set()).add(entry_id)
+    return Linker([(name, entry_id) for key, name, entry_id in keyed if len(claims[key]) == 1])
 
 
 def _loaded(source: str, cache_dir: str, max_age: float, timeout: float) -> _Loaded:
@@ -72,7 +72,8 @@ def _loaded(source: str, cache_dir: str, max_age: float, timeout: float) -> _Loa
     ``serve`` the file may be fixed, the network back)."""
     path = Path(source).expanduser()
     local = "://" not in source and path.is_file()
-    stamp = (path.stat().st_mtime_ns, path.stat().st_size) if local else int(time.time() // max(max_age, 1))
+    info = path.stat() if local else None
+    stamp = (info.st_mtime_ns, info.st_size) if info else int(time.time() // max(max_age, 1))
     key = (source, cache_dir, stamp)
     known = _LOADED.get(key)
     if known is not None and (known.linker is not None or time.monotonic() - known.at < RETRY_SECONDS):

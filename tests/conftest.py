@@ -117,6 +117,7 @@ def serve(directory: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        server.server_close()  # the port refuses at once afterwards (tests of an unreachable server rely on it)
 
 
 PREFIX = "/glossary/"  # site_url's path in mkdocs.yml

@@ -3,19 +3,15 @@ hostile glossary text, and how a glossary.json is read (path, URL, cache, errors
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import logging
-import threading
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import markdown
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, serve
 from site_build import glossary_file
 from site_build.glossary_file import GlossaryFileError
 from site_build.markdown_ext import GlossaryLinksExtension
@@ -117,31 +113,13 @@ def test_the_extension_logs_a_failure_once_and_leaves_pages_unlinked(tmp_path, c
     assert "glossary-link" in convert("Funding rate.", broken)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_a_url_is_fetched_once_kept_and_used_stale_when_unreachable(tmp_path, caplog):
     published = tmp_path / "site"
     published.mkdir()
     (published / "glossary.json").write_text(GLOSSARY.read_text())
     cache = tmp_path / "cache"
-    with serving(published) as address:
-        url = f"{address}/glossary.json"
+    with serve(published) as address:
+        url = f"{address}glossary.json"
         html = convert("Funding rate.", url, cache_dir=str(cache), max_age=0)
     assert 'href="https://example.org/glossary/terms/funding-rate/"' in html
     assert len(list(cache.glob("*.json"))) == 1
@@ -152,8 +130,8 @@ def test_a_url_is_fetched_once_kept_and_used_stale_when_unreachable(tmp_path, ca
 
 
 def test_an_unreachable_url_without_a_copy_says_what_to_do(tmp_path):
-    with serving(tmp_path) as address:
-        url = f"{address}/nothing/glossary.json"
+    with serve(tmp_path) as address:
+        url = f"{address}nothing/glossary.json"
         with pytest.raises(GlossaryFileError, match=r"glossary.json:1:1: error: cannot be fetched \(HTTP 404 .*\); check"
                                                     r" the address .* give its path as 'glossary:' \[glossary-fetch\]"):
             glossary_file.load(url, tmp_path / "cache", max_age=0, timeout=2)
@@ -162,6 +140,6 @@ def test_an_unreachable_url_without_a_copy_says_what_to_do(tmp_path):
 def test_relative_urls_in_a_fetched_glossary_resolve_against_it(tmp_path):
     (tmp_path / "glossary.json").write_text(json.dumps(
         [{"id": "a", "name": "Alpha Term", "summary": "s", "url": "terms/a/"}]))
-    with serving(tmp_path) as address:
-        entries = glossary_file.load(f"{address}/glossary.json", tmp_path / "cache", max_age=0, timeout=2)
-    assert entries[0].url == f"{address}/terms/a/"
+    with serve(tmp_path) as address:
+        entries = glossary_file.load(f"{address}glossary.json", tmp_path / "cache", max_age=0, timeout=2)
+    assert entries[0].url == f"{address}terms/a/"

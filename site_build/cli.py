@@ -25,8 +25,6 @@ from .urls import preview_address
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
-PUBLISHED_DIR = "published"  # where export puts the files the site publishes beside its pages
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2 with one line, like every CLI
@@ -124,9 +122,9 @@ def run_export(args: argparse.Namespace) -> int:
         if output.jsonld:
             graphs[output.src] = output.jsonld
     (target / "jsonld.json").write_text(json.dumps(graphs, indent=1, ensure_ascii=False), encoding="utf-8")
-    published.write_all(generated.published, target / PUBLISHED_DIR)
+    published.write_all(generated.published, target / published.EXPORT_FOLDER)
     print(f"wrote {len(generated.files)} files and jsonld.json to {target}, and "
-          f"{len(generated.published)} published files (copy them over the built site) to {target / PUBLISHED_DIR}")
+          f"{len(generated.published)} published files (copy them over the built site) to {target / published.EXPORT_FOLDER}")
     return EXIT_OK
 
 

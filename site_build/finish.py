@@ -22,8 +22,9 @@ from pathlib import Path
 from . import csp
 from .htmlsafe import sanitize_html
 from .problems import Problem
+from .published import EXPORT_FOLDER
 from .search import compact_index
-from .zensical import MANIFEST, PUBLISHED
+from .zensical import MANIFEST
 
 SEARCH_FILES = ("search.json", "search/search_index.json")  # Zensical's, Material's
 _ARTICLE = re.compile(r"(<article\b[^>]*>)(.*?)(</article>)", re.DOTALL)
@@ -42,8 +43,8 @@ def finish(site: Path, export: Path) -> list[Problem]:
                         "not found; write the project with 'glossary export DIR --engine zensical' "
                         "(or name it with --export DIR)")]
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    if (export / PUBLISHED).is_dir():
-        shutil.copytree(export / PUBLISHED, site, dirs_exist_ok=True)
+    if (export / EXPORT_FOLDER).is_dir():
+        shutil.copytree(export / EXPORT_FOLDER, site, dirs_exist_ok=True)
     compact_search(site, manifest["search"])
     write_sitemap(site, manifest["site_url"], manifest["lastmod"], set(manifest["noindex"]), manifest["fallback_lastmod"])
     for page in sorted(site.rglob("*.html")):

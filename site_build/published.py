@@ -31,6 +31,7 @@ INVENTORY = "objects.inv"
 LLMS = "llms.txt"
 LLMS_FULL = "llms-full.txt"
 SCHEMA = "glossary.schema.json"
+EXPORT_FOLDER = "published"  # where an export (either engine) puts these files, beside its pages
 CSV_COLUMNS = ("id", "name", "aliases", "summary", "url", "areas", "tags")
 LIST_SEPARATOR = "; "
 

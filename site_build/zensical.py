@@ -31,7 +31,6 @@ from .dates import fallback_date
 from .project import Generated
 
 DOCS, OVERRIDES, SITE, CONFIG = "docs", "overrides", "site", "mkdocs.yml"
-PUBLISHED = "published"
 MANIFEST = "finish.json"
 MKDOCS_ONLY_TEMPLATES = ("sitemap.xml",)  # renders MkDocs' `pages` context, which Zensical lacks
 
@@ -54,7 +53,7 @@ def write_project(root: Path, config: dict, generated: Generated, target: Path) 
         _write(docs / output.src, content)
     _copy_overrides(root, config, target / OVERRIDES)
     _write(target / CONFIG, zensical_config(config))
-    published.write_all(generated.published, target / PUBLISHED)
+    published.write_all(generated.published, target / published.EXPORT_FOLDER)
     finishing = manifest(generated, site_url, fallback_date(root))
     _write(target / MANIFEST, json.dumps(finishing, indent=1, ensure_ascii=False, sort_keys=True))
     return written + len(generated.files)

@@ -23,6 +23,11 @@ def glossary_id(site_url: str) -> str:
     return site_url.rstrip("/") + "/#glossary"
 
 
+def date_modified(graph: Graph | None) -> str | None:
+    """The first ``dateModified`` in a page's graph: its sitemap ``lastmod`` (None for an undated page)."""
+    return next((node["dateModified"] for node in (graph or {}).get("@graph", []) if "dateModified" in node), None)
+
+
 def _graph(*nodes: dict[str, Any] | None) -> Graph:
     return {"@context": CONTEXT, "@graph": [node for node in nodes if node]}
 

@@ -198,8 +198,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         page.meta["glossary_jsonld"] = graph
         if src in self.sidebars:
             page.meta["glossary_sidebar"] = self.sidebars[src]
-        modified = [node["dateModified"] for node in graph["@graph"] if "dateModified" in node]
-        page.meta["glossary_modified"] = modified[0] if modified else self.fallback_day  # the sitemap's lastmod
+        page.meta["glossary_modified"] = jsonld.date_modified(graph) or self.fallback_day  # the sitemap's lastmod
         page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
         if self.reuse is not None:
             self.reuse.before_render(page, files)

@@ -114,10 +114,8 @@ def manifest(generated: Generated, site_url: str, fallback_day: str) -> dict:
         location = urls.url_path(output.src)
         if output.search is not None:
             search[location] = output.search
-        for node in (output.jsonld or {}).get("@graph", []):
-            if "dateModified" in node:
-                lastmod[location] = node["dateModified"]
-                break
+        if modified := jsonld.date_modified(output.jsonld):
+            lastmod[location] = modified
         if "noindex" in str(front_matter(output.content).get("robots", "")):
             noindex.append(location)
     return {"site_url": site_url, "search": search, "lastmod": lastmod, "noindex": noindex,

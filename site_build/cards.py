@@ -182,7 +182,7 @@ def social_tags(*, title: str, description: str, url: str, site_name: str, site_
             ("property", "og:description", description), ("property", "og:url", url),
             ("property", "og:site_name", site_name)]
     if card:
-        tags += [("property", "og:image", site_url.rstrip("/") + "/" + card),
+        tags += [("property", "og:image", urls.file_url(site_url, card)),
                  ("property", "og:image:type", "image/png"), ("property", "og:image:width", str(WIDTH)),
                  ("property", "og:image:height", str(HEIGHT)), ("property", "og:image:alt", f"{title}: {description}")]
     tags += [("name", "twitter:card", "summary_large_image" if card else "summary"), ("name", "twitter:title", title),

@@ -90,7 +90,7 @@ def glossary_schema(site_url: str) -> str:
         },
     }
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": site_url.rstrip("/") + "/" + SCHEMA,
+              "$id": urls.file_url(site_url, SCHEMA),
               "title": "glossary.json", "description": "Every stable term of the glossary, in file order.",
               "type": "array", "items": entry}
     return json.dumps(schema, indent=1) + "\n"

@@ -104,7 +104,7 @@ def twins(glossary: Glossary, site_url: str) -> list[tuple[str, str]]:
 
 
 def _entries(items: Iterable[tuple[str, str, str]], site_url: str) -> list[str]:
-    return [f"- [{escape_plain(name)}]({site_url.rstrip('/')}/{path}): {escape_plain(summary)}"
+    return [f"- [{escape_plain(name)}]({urls.file_url(site_url, path)}): {escape_plain(summary)}"
             for name, path, summary in items]
 
 

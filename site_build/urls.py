@@ -56,6 +56,11 @@ def absolute(site_url: str, src: str) -> str:
     return site_url.rstrip("/") + "/" + url_path(src)
 
 
+def file_url(site_url: str, path: str) -> str:
+    """The absolute URL of a file served as it is (a card, a published file): no page folder."""
+    return site_url.rstrip("/") + "/" + path
+
+
 def preview_address(site_url: str, dev_addr: str = "127.0.0.1:8000") -> str:
     """The address ``mkdocs serve`` answers on: ``dev_addr`` plus the path of ``site_url``.
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from . import urls
 from .markup import escape_plain, is_safe_url, sanitize_markdown
-from .model import Area, Glossary, Term
+from .model import Area, Faq, Glossary, Term
 
 LICENCE = "Content licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
 
@@ -47,6 +47,14 @@ def _sources(term: Term) -> list[str]:
     return lines
 
 
+def _faq(items: Iterable[Faq]) -> list[str]:
+    """The FAQ section's lines (none without questions): each question a heading, its answer below."""
+    lines = []
+    for item in items:
+        lines += [f"### {escape_plain(item.question)}", "", sanitize_markdown(item.answer).strip(), ""]
+    return ["## Frequently asked questions", "", *lines] if lines else []
+
+
 def term_twin(glossary: Glossary, term: Term, site_url: str) -> str:
     """The Markdown twin of one term page."""
     here = term_twin_path(term.id)
@@ -61,10 +69,7 @@ def term_twin(glossary: Glossary, term: Term, site_url: str) -> str:
     out += [" ".join(facts), ""] if facts else []
     if term.body.strip():
         out += [sanitize_markdown(term.body).strip(), ""]
-    if term.faq:
-        out += ["## Frequently asked questions", ""]
-        for item in term.faq:
-            out += [f"### {escape_plain(item.question)}", "", sanitize_markdown(item.answer).strip(), ""]
+    out += _faq(term.faq)
     related = [by_id[r] for r in term.related if r in by_id and by_id[r].listed]
     if related:
         out += ["## Related terms", ""]
@@ -88,10 +93,7 @@ def area_twin(glossary: Glossary, area: Area, site_url: str) -> str:
     out += [f"- {_link(t.name, _rel(here, term_twin_path(t.id)))}: {escape_plain(t.summary)}"
             for t in glossary.members(area.id)]
     out.append("")
-    if area.faq:
-        out += ["## Frequently asked questions", ""]
-        for item in area.faq:
-            out += [f"### {escape_plain(item.question)}", "", sanitize_markdown(item.answer).strip(), ""]
+    out += _faq(area.faq)
     out += ["---", "", f"Web page: <{urls.absolute(site_url, urls.area_page(area.id))}>. {LICENCE}"]
     return "\n".join(out) + "\n"
 

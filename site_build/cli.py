@@ -18,7 +18,7 @@ from . import extension, mcp_server, published, regenerate
 from .calc_command import run_calc
 from .model import KINDS
 from .pipeline import check, load
-from .problems import FORMATTERS, count_summary, sort_problems
+from .problems import FORMATTERS, Problem, count_summary, sort_problems
 from .project import generate
 from .scaffold import next_steps, plan_new_term
 from .urls import preview_address
@@ -98,15 +98,12 @@ def _mkdocs_config(root: Path) -> dict:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from mkdocs.exceptions import MkDocsException
-
-    from .plugin import load_project
+    from .plugin import read_project
 
     root, target = Path(args.root), Path(args.directory)
-    try:
-        project = load_project(root / "mkdocs.yml")
-    except MkDocsException as exc:  # a config mistake: MkDocs' own message, no traceback
-        print(f"error: {root / 'mkdocs.yml'}: {' '.join(str(exc).split())} [config-error]", file=sys.stderr)
+    project = read_project(root / "mkdocs.yml")
+    if isinstance(project, Problem):  # a config mistake: MkDocs' own message, no traceback
+        print(FORMATTERS["text"]([project]), file=sys.stderr)
         return EXIT_PROBLEMS
     generated = generate(project, extension.installed())
     if generated.errors:

@@ -20,7 +20,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -91,6 +91,15 @@ def load_project(config_file: Path) -> Project:
         if isinstance(plugin, GlossaryPlugin):
             return project_for(config, plugin.config)
     raise PluginError(f"{config_file}: the 'glossary' plugin is not in 'plugins'; add '- glossary'")
+
+
+def read_project(config_file: Path) -> Project | Problem:
+    """``load_project`` for callers that stay clear of MkDocs (the CLI): a configuration
+    mistake comes back as a ``config-error`` Problem in MkDocs' own words."""
+    try:
+        return load_project(config_file)
+    except MkDocsException as exc:
+        return Problem(str(config_file), 1, 1, "error", "config-error", " ".join(str(exc).split()))
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):

@@ -163,14 +163,18 @@ def test_scripts_load_per_page_and_widgets_start_after_instant_navigation(watche
         assert page.evaluate("() => window.__sameDocument") is True, f"{path}: a full reload, not instant navigation"
         loaded = page.evaluate(CALC_SCRIPTS)
         assert any(f"/{calc_id}." in src for src in loaded), (path, loaded)
-        form = page.locator(f'form.calculator[data-calculator="{calc_id}"]')
-        first = form.locator("input[type=text]:not([disabled])").first
-        first.fill("abc")
-        assert form.locator(".calculator-error").inner_text() != ""
-        first.fill("2")
-        value = form.locator("output").first.get_attribute("data-value")
-        assert value != "" and math.isfinite(float(value))
+        assert_widget_answers(page.locator(f'form.calculator[data-calculator="{calc_id}"]'))
     assert test_csp.violations(page) == []
+
+
+def assert_widget_answers(form) -> None:
+    """A bad value shows an error, a good one a finite result: the widget is bound and computing."""
+    first = form.locator("input[type=text]:not([disabled])").first
+    first.fill("abc")
+    assert form.locator(".calculator-error").inner_text() != ""
+    first.fill("2")
+    value = form.locator("output").first.get_attribute("data-value")
+    assert value != "" and math.isfinite(float(value))
 
 
 BUILDER_READY = "() => document.querySelector('form[data-builder]')?.dataset.ready === '1'"
@@ -200,12 +204,7 @@ def test_the_builder_and_a_widget_both_start_across_instant_navigation(watched, 
     form = page.locator('form.calculator[data-calculator="black-76"]')
     steps = form.locator(".calculator-working .calculator-step-value")
     assert steps.count() > 0 and "—" not in steps.all_inner_texts()  # the working came with the widget
-    first = form.locator("input[type=text]:not([disabled])").first
-    first.fill("abc")
-    assert form.locator(".calculator-error").inner_text() != ""
-    first.fill("2")
-    value = form.locator("output").first.get_attribute("data-value")
-    assert value != "" and math.isfinite(float(value))
+    assert_widget_answers(form)
     follow(page, f"{site_server}calculators/position-builder/")
     page.wait_for_url("**/calculators/position-builder/")
     page.wait_for_function(BUILDER_READY)

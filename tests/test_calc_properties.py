@@ -7,7 +7,7 @@ import sys
 
 import pytest
 import sympy as sp
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 import calculators
@@ -164,6 +164,7 @@ def bounds(calc_id: str, kind: str, under: float, strike: float, t: float, r: fl
 @pytest.mark.parametrize("calc_id", ["black-scholes", "black-76"])
 @given(kind=option_type, under=pos(1, 1e5), moneyness=pos(0.05, 20), t=pos(1 / 365, 100), vol=pos(1e-4, 10),
        r=pos(-0.05, 0.2), q=pos(-0.05, 0.1))
+@example(kind="call", under=1.0, moneyness=1.0, t=0.0078125, vol=1e-4, r=-0.03125, q=0.0)
 def test_the_calculators_own_prices_round_trip(calc_id, kind, under, moneyness, t, vol, r, q):
     """Every price strictly inside the bounds solves (deep in the money too) and gives itself back;
     the volatility is exact to 1e-10 up to σ√T = 10 wherever the price pins it down."""
@@ -186,7 +187,11 @@ def test_the_calculators_own_prices_round_trip(calc_id, kind, under, moneyness, 
     terms = held + abs(held - (1 if kind == "call" else -1) * result["price"])
     assert close(again, result["price"], rel=1e-12, abs_=max(1e-15 * under, 32 * sys.float_info.epsilon * terms))
     conditioning = terms / (vol * result["vega"] * 100) if result["vega"] else math.inf
-    if vol * math.sqrt(t) <= 10 and conditioning <= 1e5:
+    # Far in a tail (σ√T tiny against the distance to the forward) the price is the difference of
+    # two terms over a million times larger, and the tail of erfc carries hundreds of ulps there:
+    # the price itself is then noisy at 1e-9 and beyond, so only the round trip above holds.
+    cancellation = terms / result["price"]
+    if vol * math.sqrt(t) <= 10 and conditioning <= 1e5 and cancellation <= 1e6:
         assert abs(found - vol) <= 1e-10 * vol, (found, vol, conditioning)
 
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import urls
+from . import memo, urls
 from .accessed import check_accessed
 from .crossref import backlinks, check_glossary, orphans
 from .linker import Linker, PageLinks, link_markdown, link_plain, mentioned_ids
 from .model import Glossary, Tag, Term, Unreadable
 from .problems import Problem, sort_problems
 from .senses import SENSES_FILE, ambiguous_words, validate_senses
-from .source import Document, SourceMap, read_document
+from .source import Document, SourceMap, parse_document, read_document
 from .validate import validate_area, validate_tags, validate_term
 from .workers import in_two
 
@@ -57,9 +57,10 @@ class Linked:
 
 
 def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
-    """Parse every file (a large glossary on two cores)."""
+    """Parse every file (a large glossary on two cores; a preview's memo, in this process)."""
     documents, problems = [], []
-    for found_documents, found_problems in in_two(lambda chunk: _read_chunk(chunk, root), files):
+    halves = [_read_chunk(files, root)] if memo.is_active() else in_two(lambda chunk: _read_chunk(chunk, root), files)
+    for found_documents, found_problems in halves:
         documents += found_documents
         problems += found_problems
     return documents, problems
@@ -68,11 +69,39 @@ def _read_all(files: list[Path], root: Path) -> tuple[list[Document], list[Probl
 def _read_chunk(files: list[Path], root: Path) -> tuple[list[Document], list[Problem]]:
     documents, problems = [], []
     for file in files:
-        document, found = read_document(file, file.relative_to(root).as_posix())
+        document, found = _read_one(file, file.relative_to(root).as_posix())
         problems += found
         if document:
             documents.append(document)
     return documents, problems
+
+
+def _read_one(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
+    """``read_document``; under a preview (``memo``), parsed once per distinct content."""
+    if not memo.is_active():
+        return read_document(file, path)
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return read_document(file, path)
+    document, found = memo.cached("read", (path, raw), lambda: _parsed(raw, path))
+    return document, list(found)
+
+
+def _parsed(raw: bytes, path: str) -> tuple[Document | None, tuple[Problem, ...]]:
+    document, found = parse_document(raw, path)
+    return document, tuple(found)
+
+
+def _validated(validate: Any, doc: Document) -> tuple[Any, list[Problem]]:
+    """``validate(doc, id)``, once per document object (the memo keeps unchanged ones)."""
+    value, found = memo.cached(validate.__name__, doc.path,
+                               lambda: _frozen_result(validate(doc, Path(doc.path).stem)), same=(doc,))
+    return value, list(found)
+
+
+def _frozen_result(result: tuple[Any, list[Problem]]) -> tuple[Any, tuple[Problem, ...]]:
+    return result[0], tuple(result[1])
 
 
 TERM_SUFFIXES = (".yml", ".yaml")
@@ -138,7 +167,7 @@ def _read_tags(tag_file: Path, root: Path) -> tuple[tuple[Tag, ...], Unreadable,
     tag_docs, problems = _read_all([tag_file], root)
     if not tag_docs:
         return (), Unreadable(tag_file=True), problems
-    tags, found = validate_tags(tag_docs[0])
+    tags, found = memo.cached("validate_tags", (), lambda: validate_tags(tag_docs[0]), same=(tag_docs[0],))
     broken = {key for key in tag_docs[0].data if isinstance(key, str)} - {tag.id for tag in tags}
     return tags, Unreadable(tags=frozenset(broken)), problems + found
 
@@ -171,11 +200,11 @@ def load(root: Path, terms_dir: str = "terms", *, calculators: Mapping[str, Any]
     problems += found + found_areas
     terms, areas = [], []
     for doc in term_docs:
-        term, found = validate_term(doc, Path(doc.path).stem)
+        term, found = _validated(validate_term, doc)
         problems += found
         terms += [term] if term else []
     for doc in area_docs:
-        area, found = validate_area(doc, Path(doc.path).stem)
+        area, found = _validated(validate_area, doc)
         problems += found
         areas += [area] if area else []
     tags, unreadable_tags, found = _read_tags(tag_file, root)
@@ -196,8 +225,9 @@ def load(root: Path, terms_dir: str = "terms", *, calculators: Mapping[str, Any]
 
 def make_linker(glossary: Glossary) -> Linker:
     """A linker over the names and aliases of every listed term, and the ambiguous words."""
-    return Linker(((name, term.id) for term in glossary.terms if term.listed
-                   for name in (term.name, *term.aliases)), ambiguous_words(glossary))
+    names = tuple((name, term.id) for term in glossary.terms if term.listed for name in (term.name, *term.aliases))
+    words = ambiguous_words(glossary)
+    return memo.cached("linker", (names, words), lambda: Linker(names, words))
 
 
 def link_term(term: Term, linker: Linker) -> TermTexts:
@@ -213,7 +243,8 @@ def link(loaded: Loaded) -> Linked:
     """Auto-link every term page's text, then compute backlinks and orphan warnings."""
     glossary = loaded.glossary
     linker = make_linker(glossary)
-    texts = {term.id: link_term(term, linker) for term in glossary.terms if term.has_page}
+    texts = {term.id: memo.cached("link", (), lambda term=term: link_term(term, linker), same=(term, linker))
+             for term in glossary.terms if term.has_page}
     incoming = backlinks(glossary, {tid: t.mentions for tid, t in texts.items()})
     return Linked(linker, texts, incoming, tuple(orphans(glossary, incoming, loaded.positions)))
 

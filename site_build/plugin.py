@@ -16,6 +16,7 @@ import json
 import logging
 from pathlib import Path
 
+import mkdocs.utils
 from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
 from mkdocs.config.base import Config, ValidationError
@@ -25,7 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import cards, csp, extension, incremental, jsonld, preview, published, urls
+from . import cards, csp, extension, incremental, jsonld, memo, preview, published, search_entries, site_folder, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -117,12 +118,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._full_content: str | None = None
         self._calculators = preview.calculators_fingerprint()
         self.reuse: incremental.Reuse | None = None  # serve only: unchanged pages are not rendered again
+        self.memo: memo.Memo | None = None  # serve only: the pipeline's unchanged steps are not run again
+        self.folder = site_folder.SiteFolder()  # serve only: unchanged files are not written again
+        self.search_entries = search_entries.SearchEntries()  # serve only: unchanged pages are not indexed again
+        self._undo_writes = None
+        self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
         self._nav = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across the rebuilds of one `mkdocs serve`.
         self.serving = command == "serve"
         self.reuse = incremental.Reuse() if self.serving else None
+        self.memo = memo.Memo() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
@@ -150,8 +157,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if self.serving:  # MkDocs empties the site folder next: make that instant (preview.set_aside)
-            preview.set_aside(Path(config.site_dir))
+        if self.serving:  # the site folder is kept and only changed files written (site_build.site_folder)
+            self._undo_writes = site_folder.routed(self.folder, mkdocs.utils, File)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "search_index"):  # Material's search: unchanged pages keep their entries
+                    self.search_entries.wrap(plugin.search_index)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_writes()
+
+    def _restore_writes(self) -> None:
+        if self._undo_writes is not None:
+            self._undo_writes, undo = None, self._undo_writes
+            undo()
 
     def _generate(self) -> Generated:
         """The site's files, with the calculators wired here (never looked for).
@@ -166,7 +184,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             calculators = extension.installed()
         except Exception as exc:  # an edit in progress under calculators/
             return Generated((), (preview.calculators_problem(exc, self.project.root),))
-        return generate(self.project, calculators)
+        return preview.remembered(self.memo, self.project, lambda: generate(self.project, calculators))
 
     def _reload_calculators(self) -> None:
         fingerprint = preview.calculators_fingerprint()
@@ -231,6 +249,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.serving:
+            env.bytecode_cache = self._compiled
         if self.reuse is not None:
             self.reuse.choose_outputs(env, files, self._nav,
                                       lambda src: (self.cards.get(src), self.site_card, src in self.search_texts))
@@ -281,14 +301,21 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.reuse is not None:
             log.info(self.reuse.finish())
-        published.write_all(self.generated.published, Path(config.site_dir))
+        if self.serving:
+            for item in self.generated.published:
+                self.folder.put(item.content, str(Path(config.site_dir) / item.path))
+        else:
+            published.write_all(self.generated.published, Path(config.site_dir))
         index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if not index_file.is_file():
-            return
-        texts = {urls.url_path(src): text for src, text in self.search_texts.items()}
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index_file.write_text(json.dumps(compact_index(index, texts), ensure_ascii=False, separators=(",", ":")),
-                              encoding="utf-8")
+        if index_file.is_file():
+            texts = {urls.url_path(src): text for src, text in self.search_texts.items()}
+            index = json.loads(index_file.read_text(encoding="utf-8"))
+            compact = json.dumps(compact_index(index, texts), ensure_ascii=False, separators=(",", ":"))
+            mkdocs.utils.write_file(compact.encode("utf-8"), str(index_file))  # the site folder's, when serving
+        if self.serving:
+            self.search_entries.finish()
+            log.info(self.folder.line(self.folder.finish(config.site_dir)))
+        self._restore_writes()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         folders = [*(self.project.watched if self.project else []), preview.calculators_folder()]

@@ -12,17 +12,20 @@ import html
 import importlib
 import importlib.util
 import logging
-import os
-import shutil
 import sys
-import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import memo
+from .incremental import folder_fingerprint
 from .problems import Problem, format_text
 from .render import OutputFile
 from .urls import HOME
+
+if TYPE_CHECKING:
+    from .project import Generated, Project
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _PANEL_STYLE = ("border:2px solid #b00020;border-radius:4px;padding:.6rem .8rem;margin:0 0 1.2rem;"
@@ -69,29 +72,24 @@ class QuietRootRedirect(logging.Filter):
         return not ('"GET / HTTP/' in message and message.endswith("code 302"))
 
 
-PREVIOUS = ".glossary-previous"  # hidden: MkDocs' clean step skips it, and serve's exit removes it
+def remembered(kept: memo.Memo | None, project: Project, run: Callable[[], Generated]) -> Generated:
+    """``run()`` (the pipeline) with ``kept`` remembering its pure steps between rebuilds.
 
-
-def set_aside(site_dir: Path) -> None:
-    """Move the last build out of ``site_dir`` and delete it in the background.
-
-    Every rebuild starts by emptying the site folder, and unlinking thousands of pages
-    and alias folders one by one cost more than the rebuild itself at 1,000 terms. A
-    rename per top-level entry is instant; the old files go while the server answers.
+    The templates, the settings and the calculators package key every step: a change to
+    any of them recomputes everything. After a build with errors nothing is forgotten, so
+    the build that fixes them reuses what the last good one computed.
     """
-    if not site_dir.is_dir():
-        return
-    entries = [entry for entry in os.listdir(site_dir) if not entry.startswith(".")]
-    if not entries:
-        return
-    number = 0
-    while (site_dir / PREVIOUS / str(number)).exists():
-        number += 1
-    target = site_dir / PREVIOUS / str(number)
-    target.mkdir(parents=True)
-    for entry in entries:
-        os.replace(site_dir / entry, target / entry)
-    threading.Thread(target=shutil.rmtree, args=(target, True), name="glossary-set-aside", daemon=True).start()
+    if kept is None:
+        return run()
+    kept.start(project.settings, project.terms_dir, folder_fingerprint(project.root / project.templates_dir),
+               calculators_fingerprint())
+    with memo.active(kept):
+        generated = run()
+    if not generated.errors:
+        kept.forget_unused()
+    logging.getLogger("mkdocs.plugins.site_build.plugin").info("preview: pipeline steps computed/used: %s",
+                                                              kept.counts.line())
+    return generated
 
 
 def calculators_folder() -> Path | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import published
+from . import memo, published
 from .dates import DateBook
 from .extension import Calculators
 from .pages import render_site
@@ -72,8 +72,8 @@ def _generate(project: Project, calculators: Calculators) -> Generated:
                           f"no templates folder at {template_dir}; restore '{project.templates_dir}/'")
         return Generated((), problems + (missing,))
     dates = DateBook(project.root, project.terms_dir)  # one git log pass: pages, history and feed
-    renderer = Renderer(loaded.glossary, linked, dates,
-                        project.settings, make_environment(template_dir), widget=calculators.widget)
+    env = memo.cached("templates", str(template_dir), lambda: make_environment(template_dir))  # compiled once
+    renderer = Renderer(loaded.glossary, linked, dates, project.settings, env, widget=calculators.widget)
     try:
         files = render_site(renderer, calculators)
     except Exception as exc:  # a template's mistake is the contributor's, not a crash

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from . import csp, jsonld, urls
+from . import csp, jsonld, memo, urls
 from .crossref import final_target
 from .dates import DateBook
 from .linker import PageLinks, link_markdown
@@ -117,6 +117,10 @@ class Renderer:
         found = self.sections.neighbours(term)
         if found is None:
             return None
+        return memo.cached("sidebar", (found.title, found.current, here), lambda: self._sidebar(found, here),
+                           same=(found.area, *found.terms))
+
+    def _sidebar(self, found: Any, here: str) -> dict[str, Any]:
         title = found.title if found.title != found.area.name else ""
         return {"title": title, "area": found.area.name,
                 "href": urls.html_href(here, urls.area_page(found.area.id)),
@@ -125,6 +129,8 @@ class Renderer:
 
 
     def term(self, term: Term) -> OutputFile:
+        """A term page; under a preview, its Markdown is rendered again only when something
+        it shows changed: the term, its texts, the terms it lists, links or mentions."""
         here = urls.term_page(term.id)
         by_id = self.glossary.term_by_id
         related = [by_id[t] for t in term.related if t in by_id and by_id[t].listed]
@@ -134,13 +140,20 @@ class Renderer:
         dates = self.dates.of(term.path)
         edit = self.settings.edit_url + term.path if self.settings.edit_url else ""
         trail = [(areas[0].name, urls.area_page(areas[0].id))] if areas else []
-        content = self.render_template("term.md.j2", term=term, texts=self.linked.texts[term.id], here=here,
-                               related=related, referenced_by=referenced, areas=areas, tags=tags,
-                               dates=dates, history=self.dates.changes(term.path)[:HISTORY],
-                               edit_url=edit, widget=self.widget(term),
-                               crumbs=self.breadcrumb(here, [*trail, (term.name, here)]),
-                               hatnotes=list(hatnotes(term, self.glossary)))
-        graph = jsonld.term_graph(self.settings.site_url, term, areas[0] if areas else None, dates)
+        texts = self.linked.texts[term.id]
+        context = dict(term=term, texts=texts, here=here, related=related, referenced_by=referenced, areas=areas,
+                       tags=tags, dates=dates, history=self.dates.changes(term.path)[:HISTORY], edit_url=edit,
+                       widget=memo.cached("widget", (), lambda: self.widget(term), same=(term,)),
+                       crumbs=self.breadcrumb(here, [*trail, (term.name, here)]),
+                       hatnotes=list(hatnotes(term, self.glossary)))
+        mentioned = [self.glossary.term_by_id.get(m) for m in texts.mentions]  # their summaries: tooltips
+        shown = (term, texts, *related, None, *referenced, None, *areas, None, *tags, None, *mentioned)
+        values = {k: v for k, v in context.items() if k not in ("term", "texts", "related", "referenced_by",
+                                                                  "areas", "tags")}
+        content = memo.cached("term page", values, lambda: self.render_template("term.md.j2", **context),
+                              same=shown)
+        graph = memo.cached("term graph", dates, lambda: jsonld.term_graph(
+            self.settings.site_url, term, areas[0] if areas else None, dates), same=(term, areas[0] if areas else None))
         return OutputFile(here, content, graph, sidebar=self.sidebar(term, here),
                           search=search_text(term.summary, term.aliases), origin=term.path)
 
@@ -207,6 +220,10 @@ class Renderer:
                 yield self._redirect(slug, sense.name, primary)
 
     def _redirect(self, slug: str, alias: str, target: Term) -> OutputFile:
+        return memo.cached("redirect", (slug, alias, target.id, target.name),
+                           lambda: self._redirect_page(slug, alias, target))
+
+    def _redirect_page(self, slug: str, alias: str, target: Term) -> OutputFile:
         src = urls.redirect_page(slug)
         content = self.render_template("redirect.html.j2", alias=alias, name=target.name,
                                target=urls.html_href(src, urls.term_page(target.id)),

@@ -16,7 +16,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import jsonld, urls
+from . import jsonld, memo, urls
 from .model import Glossary
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -88,12 +88,16 @@ def turtle(nodes: Iterable[Node], language: str = "en") -> str:
     """Turtle (W3C RDF 1.1), one block per subject."""
     lines = [f"@prefix {prefix}: <{iri}> ." for prefix, iri in PREFIXES.items()]
     for node in nodes:
-        statements = [f"a {node.type}"]
-        statements += [f"{prop} {_turtle_string(text)}@{language}" for prop, text in node.texts]
-        statements += [f"{prop} {_turtle_iri(iri)}" for prop, iri in node.links]
         lines.append("")
-        lines.append(_turtle_iri(node.iri) + "\n    " + " ;\n    ".join(statements) + " .")
+        lines.append(memo.cached("turtle", (node, language), lambda node=node: _turtle_block(node, language)))
     return "\n".join(lines) + "\n"
+
+
+def _turtle_block(node: Node, language: str) -> str:
+    statements = [f"a {node.type}"]
+    statements += [f"{prop} {_turtle_string(text)}@{language}" for prop, text in node.texts]
+    statements += [f"{prop} {_turtle_iri(iri)}" for prop, iri in node.links]
+    return _turtle_iri(node.iri) + "\n    " + " ;\n    ".join(statements) + " ."
 
 
 def json_ld(nodes: Iterable[Node], language: str = "en") -> str:

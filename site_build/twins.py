@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
-from . import urls
+from . import memo, urls
 from .markup import escape_plain, is_safe_url, sanitize_markdown
 from .model import Area, Faq, Glossary, Term
 
@@ -56,21 +56,26 @@ def _faq(items: Iterable[Faq]) -> list[str]:
 
 
 def term_twin(glossary: Glossary, term: Term, site_url: str) -> str:
-    """The Markdown twin of one term page."""
-    here = term_twin_path(term.id)
+    """The Markdown twin of one term page (under a preview, remembered: ``memo``)."""
     by_id = glossary.term_by_id
+    areas = [glossary.area_by_id[a] for a in term.areas if a in glossary.area_by_id]
+    related = [by_id[r] for r in term.related if r in by_id and by_id[r].listed]
+    return memo.cached("twin", site_url, lambda: _term_twin(term, areas, related, site_url),
+                       same=(term, *areas, None, *related))
+
+
+def _term_twin(term: Term, areas: list[Area], related: list[Term], site_url: str) -> str:
+    here = term_twin_path(term.id)
     out = [f"# {escape_plain(term.name)}", "", f"> {escape_plain(term.summary)}", ""]
     facts = []
     if term.aliases:
         facts.append("Also called: " + ", ".join(escape_plain(a) for a in term.aliases) + ".")
-    areas = [glossary.area_by_id[a] for a in term.areas if a in glossary.area_by_id]
     if areas:
         facts.append("Area: " + ", ".join(_link(a.name, _rel(here, area_twin_path(a.id))) for a in areas) + ".")
     out += [" ".join(facts), ""] if facts else []
     if term.body.strip():
         out += [sanitize_markdown(term.body).strip(), ""]
     out += _faq(term.faq)
-    related = [by_id[r] for r in term.related if r in by_id and by_id[r].listed]
     if related:
         out += ["## Related terms", ""]
         out += [f"- {_link(r.name, _rel(here, term_twin_path(r.id)))}: {escape_plain(r.summary)}" for r in related]
@@ -129,7 +134,8 @@ def llms_full_txt(glossary: Glossary, site_url: str, title: str, description: st
     """``llms-full.txt``: every term twin, in A–Z order, in one file."""
     listed = sorted((t for t in glossary.terms if t.listed), key=lambda t: t.name.casefold())
     parts = [f"# {escape_plain(title)}\n\n> {escape_plain(description)}\n"]
-    parts += [_demoted(term_twin(glossary, t, site_url)) for t in listed]
+    parts += [memo.cached("demoted twin", (), lambda t=t: _demoted(term_twin(glossary, t, site_url)),
+                          same=(term_twin(glossary, t, site_url),)) for t in listed]
     return "\n".join(parts)
 
 

@@ -15,6 +15,7 @@ from tabs import RECORD_VIOLATIONS, VIEWPORT, Tab
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_TERMS = FIXTURES / "site-glossary" / "terms"  # the browser tests' glossary (``site_project``)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -88,6 +89,14 @@ def small_project(target: Path) -> Path:
     return project
 
 
+def site_project(target: Path) -> Path:
+    """The real configuration, templates and theme with ``tests/fixtures/site-glossary``: a frozen
+    40-term glossary with a term for every calculator, both senses of delta, and the pages
+    the browser tests visit (maintenance-margin, mark-price, impermanent-loss, the MM alias…).
+    Browser and built-site tests run on it, so a content pull request cannot break them."""
+    return copy_project(target, SITE_TERMS)
+
+
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``small_project`` built once per session for ``SMALL_SITE_URL``; tests only read it."""
@@ -97,7 +106,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real glossary, built once per test session."""
+    """The real glossary, built once per test session (only ``test_content.py`` reads it)."""
     return build_site(ROOT, tmp_path_factory.mktemp("site") / "site")
 
 
@@ -142,12 +151,14 @@ class _PrefixHandler(_QuietHandler):
 
 @pytest.fixture(scope="session")
 def prefixed_server(tmp_path_factory: pytest.TempPathFactory):
-    """The real site built for the address it is served at, ``http://127.0.0.1:PORT/glossary/``
-    (Material's instant navigation only takes over links its sitemap lists); yields the
-    site folder and that URL, its ``site_url``."""
+    """The fixture site (``site_project``) built for the address it is served at,
+    ``http://127.0.0.1:PORT/glossary/`` (Material's instant navigation only takes over links
+    its sitemap lists); yields the site folder and that URL, its ``site_url``. The one
+    built site every browser test of this session reads."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PrefixHandler, directory=None))
     url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    site = build_site(ROOT, tmp_path_factory.mktemp("prefixed") / "site", site_url=url)
+    project = site_project(tmp_path_factory.mktemp("prefixed") / "project")
+    site = build_site(project, project / "site", site_url=url)
     server.RequestHandlerClass = functools.partial(_PrefixHandler, directory=str(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -158,15 +169,20 @@ def prefixed_server(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def prefixed_site(prefixed_server) -> str:
-    """The URL of the real site served under its own ``site_url`` (see ``prefixed_server``)."""
+    """The URL of the fixture site served under its own ``site_url`` (see ``prefixed_server``)."""
     return prefixed_server[1]
 
 
 @pytest.fixture(scope="session")
-def site_server(real_site: Path):
-    """The real site, served on a free loopback port; yields the base URL."""
-    with serve(real_site) as url:
-        yield url
+def built_site(prefixed_server) -> Path:
+    """The folder of the fixture site the browser tests visit (see ``prefixed_server``)."""
+    return prefixed_server[0]
+
+
+@pytest.fixture(scope="session")
+def site_server(prefixed_server) -> str:
+    """The base URL the browser tests visit: the fixture site under ``/glossary/``."""
+    return prefixed_server[1]
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -5,8 +5,9 @@ page: Python-Markdown (``Page.render``) and Material's template. After a save, n
 every page has the same Markdown, the same links and the same theme as before, so both
 results are kept from the previous build and handed back when their key is unchanged:
 
-- the *rendered* key: the page's Markdown, its path, every file's path (links resolve
-  against them) and the Markdown configuration;
+- the *rendered* key: the page's Markdown, its path and the Markdown configuration, and
+  every file its links looked up must still resolve to the same address (a term added
+  elsewhere re-renders only the pages whose links it changes);
 - the *output* key: the rendered key, the page's title and metadata (JSON-LD, sidebar,
   dates), the navigation, the page's neighbours and card, the theme overrides and
   ``mkdocs.yml``.
@@ -20,10 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .page_cache import PageCache, Rendered
 
 
 def digest(*parts: object) -> str:
@@ -52,89 +53,6 @@ def file_text(path: Path | None) -> str:
         return ""
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """What ``Page.render`` and ``on_page_content`` leave on a page, for one key."""
-
-    key: str
-    content: str
-    toc: Any  # MkDocs' TableOfContents: plain titles, ids and levels, no file objects
-    title: str | None
-    anchors: frozenset[str]
-    links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]  # linked file's src → (anchor, link)
-
-
-SHOWN = 12  # re-rendered pages the log line names
-
-
-@dataclass
-class Counts:
-    """How many pages one build rendered and how many it reused (the log line, the tests)."""
-
-    rendered: int = 0
-    reused_markdown: int = 0
-    reused_output: int = 0
-    changed: list[str] = field(default_factory=list)
-
-    def line(self, pages: int) -> str:
-        shown = ", ".join(self.changed[:SHOWN]) + (" …" if len(self.changed) > SHOWN else "")
-        return (f"preview: {self.rendered} of {pages} pages re-rendered, Markdown reused for "
-                f"{self.reused_markdown}, HTML reused for {self.reused_output}"
-                + (f" ({shown})" if self.changed else ""))
-
-
-class PageCache:
-    """The previous build's rendered pages and outputs, by page path, looked up by key.
-
-    ``start`` begins a build: what the last build kept becomes what this one may reuse,
-    so a page that disappears is forgotten one build later.
-    """
-
-    def __init__(self) -> None:
-        self._rendered: dict[str, Rendered] = {}
-        self._outputs: dict[str, tuple[str, str]] = {}
-        self._last_rendered: dict[str, Rendered] = {}
-        self._last_outputs: dict[str, tuple[str, str]] = {}
-        self.counts = Counts()
-
-    def start(self) -> None:
-        self._last_rendered, self._rendered = {**self._last_rendered, **self._rendered}, {}
-        self._last_outputs, self._outputs = {**self._last_outputs, **self._outputs}, {}
-        self.counts = Counts()
-
-    def rendered(self, src: str, key: str) -> Rendered | None:
-        """The page's rendered HTML from the last build, when its key is the same."""
-        kept = self._last_rendered.get(src)
-        if kept is None or kept.key != key:
-            return None
-        self._rendered[src] = kept
-        self.counts.reused_markdown += 1
-        return kept
-
-    def keep_rendered(self, src: str, rendered: Rendered) -> None:
-        self._rendered[src] = rendered
-        self.counts.rendered += 1
-        self.counts.changed.append(src)
-
-    def output(self, src: str, key: str) -> str | None:
-        """The page's template output from the last build, when its key is the same."""
-        kept = self._last_outputs.get(src)
-        if kept is None or kept[0] != key:
-            return None
-        self.counts.reused_output += 1
-        return kept[1]
-
-    def keep_output(self, src: str, key: str, html: str) -> None:
-        self._outputs[src] = (key, html)
-
-    def forget_missing(self, present: Iterable[str]) -> None:
-        """Drop what belongs to pages this build no longer has."""
-        keep = set(present)
-        self._rendered = {k: v for k, v in self._rendered.items() if k in keep}
-        self._outputs = {k: v for k, v in self._outputs.items() if k in keep}
-        self._last_rendered, self._last_outputs = {}, {}
-
-
 REUSED_TEMPLATE = "glossary-reused.html"  # renders the kept output as it is
 _REUSED = "glossary_reused_page"
 
@@ -152,8 +70,8 @@ class Reuse:
     def __init__(self) -> None:
         self.cache = PageCache()
         self._config_key = ""
-        self._files: object = None
-        self._files_key = ""
+        self._files: Any = None
+        self._rendering: list[tuple[str, str | None]] | None = None  # the lookups of the page being rendered
         self._keys: dict[str, str] = {}
         self._output_keys: dict[str, str] = {}
         self._restored: dict[str, Rendered] = {}
@@ -164,16 +82,31 @@ class Reuse:
         self.cache.start()
         self._config_key = digest(file_text(config_file), folder_fingerprint(overrides), markdown_config)
         self._files, self._keys, self._output_keys, self._restored, self._outputs = None, {}, {}, {}, {}
+        self._rendering = None
 
     def before_render(self, page: Any, files: Any) -> None:
         if files is not self._files:
-            self._files, self._files_key = files, digest(sorted(f.src_uri for f in files))
-        src = page.file.src_uri
-        key = self._keys[src] = digest(self._config_key, self._files_key, src, page.markdown)
-        kept = self.cache.rendered(src, key)
+            self._files = files
+            self._record_lookups(files)
+        src, self._rendering = page.file.src_uri, None
+        key = self._keys[src] = digest(self._config_key, src, page.markdown)
+        kept = self.cache.rendered(src, key, lambda kept: all(_url(files, path) == url for path, url in kept.lookups))
         if kept is not None:
             self._restored[src] = kept
             page.render = lambda config, files: _restore(page, kept, files)  # this page object only
+        else:
+            self._rendering = []
+
+    def _record_lookups(self, files: Any) -> None:
+        """Note each path a page's links look up while it renders (this ``Files`` only)."""
+        find = files.get_file_from_path
+
+        def recorded(path: str) -> Any:
+            found = find(path)
+            if self._rendering is not None:
+                self._rendering.append((path, found.url if found is not None else None))
+            return found
+        files.get_file_from_path = recorded
 
     def restored(self, page: Any) -> str | None:
         """The kept HTML of a page ``before_render`` restored, else None (render it)."""
@@ -187,8 +120,9 @@ class Reuse:
             return
         links = tuple((target.src_uri, tuple(sorted(anchors.items())))
                       for target, anchors in (page.links_to_anchors or {}).items())
+        lookups, self._rendering = tuple(dict.fromkeys(self._rendering or ())), None
         self.cache.keep_rendered(src, Rendered(self._keys[src], html, page.toc, page._title_from_render,
-                                               frozenset(page.present_anchor_ids or ()), links))
+                                               frozenset(page.present_anchor_ids or ()), links, lookups))
 
     def choose_outputs(self, env: Any, files: Any, nav: Any, extra: Any) -> None:
         """Point each page whose output key is unchanged at ``REUSED_TEMPLATE``.
@@ -233,6 +167,11 @@ def _nav_outline(items: Any) -> list:
     """Titles, addresses and nesting of the navigation: every page's sidebar and tabs."""
     return [(item.title, getattr(item, "url", None), _nav_outline(item.children or []))
             for item in items]
+
+
+def _url(files: Any, path: str) -> str | None:
+    found = files.get_file_from_path(path)
+    return found.url if found is not None else None
 
 
 def _restore(page: Any, kept: Rendered, files: Any) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from site_build.incremental import PageCache, Rendered, digest, folder_fingerprint
+from site_build.incremental import digest, folder_fingerprint
+from site_build.page_cache import PageCache, Rendered
 
 
 def rendered(key: str) -> Rendered:

@@ -43,6 +43,19 @@ def pytest_configure(config: pytest.Config) -> None:
             f"glossary regenerate calculators|schemas")
 
 
+# Session builds that cost seconds: under pytest-xdist (``--dist loadgroup``, as .ci/test runs
+# it) every test that reads one runs on the same worker, so each is built once per run.
+COSTLY_BUILDS = ("real_site", "zensical_site")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        build = next((name for name in COSTLY_BUILDS if name in getattr(item, "fixturenames", ())), None)
+        if build is not None:
+            item.add_marker(pytest.mark.xdist_group(build))
+
+
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> frozenset[str]:
     """The golden sets this run rewrites (empty: the tests only compare)."""

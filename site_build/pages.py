@@ -10,7 +10,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-from . import jsonld, urls
+from . import jsonld, memo, urls
 from .extension import NO_CALCULATORS, Calculators
 from .model import Term
 from .render import OutputFile, Renderer
@@ -32,7 +32,8 @@ def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -
     files += [tag(renderer, t.id) for t in glossary.tags]
     files += list(renderer.redirects())
     files.append(renderer.glossary_json())
-    files += calculators.pages(renderer)
+    users = tuple(t for t in glossary.terms if t.calculator and t.listed)  # what calculator pages list
+    files += memo.cached("calculator pages", (), lambda: calculators.pages(renderer), same=users)
     return files
 
 

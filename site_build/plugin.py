@@ -12,6 +12,7 @@ A preview rebuild reuses the last build's HTML of every page whose inputs did no
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -122,6 +123,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.folder = site_folder.SiteFolder()  # serve only: unchanged files are not written again
         self.search_entries = search_entries.SearchEntries()  # serve only: unchanged pages are not indexed again
         self._undo_writes = None
+        self._social_tags = cards.social_tags
         self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
         self._nav = None
 
@@ -130,6 +132,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.serving = command == "serve"
         self.reuse = incremental.Reuse() if self.serving else None
         self.memo = memo.Memo() if self.serving else None
+        # serve only: a page's social tags are worked out once per distinct title, description and card
+        self._social_tags = functools.lru_cache(maxsize=1 << 16)(cards.social_tags) if self.serving else cards.social_tags
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
@@ -274,7 +278,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def _social_meta(self, context, *, page: Page, config: MkDocsConfig, nav):
         """OpenGraph and Twitter tags for overrides/main.html: a term's own card, else the site's."""
         src = page.file.src_uri
-        page.meta["glossary_social"] = cards.social_tags(
+        page.meta["glossary_social"] = self._social_tags(
             title=str(page.title or config.site_name), url=page.canonical_url or config.site_url,
             description=str(page.meta.get("description") or config.site_description or config.site_name),
             site_name=config.site_name, site_url=config.site_url, article=src in self.cards,

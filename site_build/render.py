@@ -231,13 +231,19 @@ class Renderer:
         return OutputFile(src, csp.with_policy(content))
 
     def glossary_json(self) -> OutputFile:
-        entries = [{"id": t.id, "name": t.name, "kind": t.kind, "summary": t.summary,
-                    "aliases": list(t.aliases), "areas": list(t.areas), "tags": list(t.tags),
-                    "related": list(t.related),
-                    "url": urls.absolute(self.settings.site_url, urls.term_page(t.id)),
-                    **({"same_as": list(t.same_as)} if t.same_as else {})}
+        """Every stable term as JSON: ``json.dumps(entries, indent=1)``, one entry at a time (``memo``)."""
+        entries = [memo.cached("json entry", (), lambda t=t: _json_entry(t, self.settings.site_url), same=(t,))
                    for t in self.glossary.terms if t.listed]
-        return OutputFile(urls.GLOSSARY_JSON, json.dumps(entries, ensure_ascii=False, indent=1) + "\n")
+        text = "[\n " + ",\n ".join(entries) + "\n]" if entries else "[]"
+        return OutputFile(urls.GLOSSARY_JSON, text + "\n")
+
+
+def _json_entry(t: Term, site_url: str) -> str:
+    """One term's ``glossary.json`` entry, as ``json.dumps(indent=1)`` writes it one level down."""
+    entry = {"id": t.id, "name": t.name, "kind": t.kind, "summary": t.summary,
+             "aliases": list(t.aliases), "areas": list(t.areas), "tags": list(t.tags), "related": list(t.related),
+             "url": urls.absolute(site_url, urls.term_page(t.id)), **({"same_as": list(t.same_as)} if t.same_as else {})}
+    return json.dumps(entry, ensure_ascii=False, indent=1).replace("\n", "\n ")
 
 
 def _page_groups(groups: tuple, chunk: tuple[Term, ...]) -> list[tuple[str, tuple[Term, ...]]]:

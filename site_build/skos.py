@@ -102,13 +102,26 @@ def _turtle_block(node: Node, language: str) -> str:
 
 def json_ld(nodes: Iterable[Node], language: str = "en") -> str:
     """JSON-LD 1.1 with the two prefixes in its context; every value explicit (``@id`` or
-    ``@value`` + ``@language``), so no consumer has to guess a datatype."""
-    graph = []
-    for node in nodes:
-        item: dict[str, object] = {"@id": node.iri, "@type": node.type}
-        for prop, text in node.texts:
-            item.setdefault(prop, []).append({"@value": text, "@language": language})
-        for prop, iri in node.links:
-            item.setdefault(prop, []).append({"@id": iri})
-        graph.append(item)
-    return json.dumps({"@context": PREFIXES, "@graph": graph}, ensure_ascii=False, indent=1) + "\n"
+    ``@value`` + ``@language``), so no consumer has to guess a datatype.
+
+    The text is ``json.dumps`` of the whole document with ``indent=1``, put together from
+    each node's own dump (a preview remembers unchanged nodes': ``memo``).
+    """
+    items = [memo.cached("skos json", (node, language), lambda node=node: _indented(_json_item(node, language), 2))
+             for node in nodes]
+    graph = "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
+    return '{\n "@context": ' + _indented(PREFIXES, 1) + ',\n "@graph": ' + graph + "\n}\n"
+
+
+def _json_item(node: Node, language: str) -> dict[str, object]:
+    item: dict[str, object] = {"@id": node.iri, "@type": node.type}
+    for prop, text in node.texts:
+        item.setdefault(prop, []).append({"@value": text, "@language": language})
+    for prop, iri in node.links:
+        item.setdefault(prop, []).append({"@id": iri})
+    return item
+
+
+def _indented(value: object, depth: int) -> str:
+    """``json.dumps(value, indent=1)`` as it reads ``depth`` levels down (JSON strings hold no newline)."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)

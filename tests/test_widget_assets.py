@@ -40,8 +40,8 @@ def scripts_of(site: Path, page: str, text: str) -> list[Path]:
     return [(site / page).parent.joinpath(src).resolve() for src in SCRIPT.findall(text)]
 
 
-def test_pages_without_a_widget_load_no_calculator_script(real_site):
-    built = pages(real_site)
+def test_pages_without_a_widget_load_no_calculator_script(built_site):
+    built = pages(built_site)
     plain = {page: text for page, text in built.items() if 'class="calculator"' not in text
              and "data-builder" not in text}
     assert "index.html" in plain and "areas/index.html" in plain and len(plain) > 50
@@ -49,24 +49,24 @@ def test_pages_without_a_widget_load_no_calculator_script(real_site):
     assert loading == [], f"pages without a widget that load calculator scripts: {loading[:5]}"
 
 
-def test_every_widget_page_loads_the_runtime_then_its_calculators(real_site):
-    built = pages(real_site)
+def test_every_widget_page_loads_the_runtime_then_its_calculators(built_site):
+    built = pages(built_site)
     with_widget = {page: text for page, text in built.items() if '<form class="calculator"' in text}
     assert len(with_widget) >= len(calculators.REGISTRY) + 5  # every calculator page and the term pages
     for page, text in with_widget.items():
-        loaded = [p.name for p in scripts_of(real_site, page, text)]
+        loaded = [p.name for p in scripts_of(built_site, page, text)]
         assert len(loaded) >= 3 and loaded[0].startswith("runtime.") and loaded[1].startswith("widgets."), (page, loaded)
         for calc_id in set(re.findall(r'<form class="calculator" data-calculator="([^"]+)"', text)):
             assert any(name.startswith(f"{calc_id}.") for name in loaded), (page, calc_id, loaded)
-        for path in scripts_of(real_site, page, text):
+        for path in scripts_of(built_site, page, text):
             assert path.is_file(), (page, path)
 
 
-def test_the_builder_loads_the_core_and_black_76_but_not_the_widgets_runtime(real_site):
+def test_the_builder_loads_the_core_and_black_76_but_not_the_widgets_runtime(built_site):
     page = f"calculators/{BUILDER}/index.html"
-    loaded = [p.name for p in scripts_of(real_site, page, (real_site / page).read_text(encoding="utf-8"))]
+    loaded = [p.name for p in scripts_of(built_site, page, (built_site / page).read_text(encoding="utf-8"))]
     assert [name.split(".")[0] for name in loaded] == ["runtime", "black-76-compute", "builder"], loaded
-    assert all((real_site / "assets" / "calculators" / name).is_file() for name in loaded), loaded
+    assert all((built_site / "assets" / "calculators" / name).is_file() for name in loaded), loaded
 
 
 def free_names(source: str) -> set[str]:
@@ -87,8 +87,8 @@ def test_the_widgets_runtime_uses_only_what_the_core_puts_on_globalthis():
     assert ours == {"GlossaryCalculators", "GlossaryTierEditor"}  # the core's export; tier_editor.js's global
 
 
-def test_scripts_are_named_by_their_content_hash_and_minified(real_site):
-    files = sorted((real_site / "assets" / "calculators").glob("*.js"))
+def test_scripts_are_named_by_their_content_hash_and_minified(built_site):
+    files = sorted((built_site / "assets" / "calculators").glob("*.js"))
     assert len(files) >= len(calculators.REGISTRY) + 1
     for path in files:
         digest = path.stem.rsplit(".", 1)[1]
@@ -96,7 +96,7 @@ def test_scripts_are_named_by_their_content_hash_and_minified(real_site):
         assert re.fullmatch(r"[0-9a-f]{10}", digest) and hashlib.sha256(data).hexdigest()[:10] == digest, path.name
         text = data.decode("utf-8")
         assert minify(text) == text and "\n//" not in text and "\n\n" not in text, f"{path.name} is not minified"
-    assert not (real_site / "assets" / "calculators.js").exists()
+    assert not (built_site / "assets" / "calculators.js").exists()
 
 
 def page_script_sizes(site: Path) -> dict[str, tuple[int, int]]:
@@ -109,13 +109,13 @@ def page_script_sizes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
-def test_a_calculator_page_stays_within_its_gzipped_script_budget(real_site):
-    over = {calc_id: size for calc_id, size in page_script_sizes(real_site).items() if size[1] > BUDGET_GZIPPED}
+def test_a_calculator_page_stays_within_its_gzipped_script_budget(built_site):
+    over = {calc_id: size for calc_id, size in page_script_sizes(built_site).items() if size[1] > BUDGET_GZIPPED}
     assert over == {}, f"(minified, gzipped) bytes above {BUDGET_GZIPPED} gzipped: {over}"
 
 
-def test_a_calculator_page_stays_within_its_minified_script_budget(real_site):
-    over = {calc_id: size for calc_id, size in page_script_sizes(real_site).items() if size[0] > BUDGET_MINIFIED}
+def test_a_calculator_page_stays_within_its_minified_script_budget(built_site):
+    over = {calc_id: size for calc_id, size in page_script_sizes(built_site).items() if size[0] > BUDGET_MINIFIED}
     assert over == {}, f"(minified, gzipped) bytes above {BUDGET_MINIFIED} minified: {over}"
 
 

@@ -11,7 +11,7 @@ import html.parser
 import math
 
 import pytest
-from test_browser_quality import run_axe
+from test_browser_quality import inject_axe
 
 import calculators
 from calculators.chart_figure import header
@@ -33,6 +33,33 @@ READ = """(id) => {
             m => [m.dataset.mark, [m.dataset.x ?? null, m.dataset.y ?? null]])),
           drawn: f.dataset.drawn, paths: [...f.querySelectorAll("svg path.chart-line")].map(p => p.getAttribute("d"))};
 }"""
+
+# The figure before, then each field typed as a person types it (select all, then key by key: every
+# prefix is an input event the form redraws on), then the figure after: one round trip in all.
+TYPE_AND_READ = f"""([id, typed]) => {{
+  const read = {READ};
+  const before = read(id);
+  for (const [name, text] of typed) {{
+    const field = document.querySelector(`form.calculator :is(input, textarea)[name="${{name}}"]:not([disabled])`);
+    if (!field) throw new Error(`no enabled field named ${{name}}`);
+    field.focus();
+    for (let n = 1; n <= text.length; n++) {{
+      field.value = text.slice(0, n);
+      field.dispatchEvent(new InputEvent("input", {{bubbles: true, inputType: "insertText", data: text[n - 1]}}));
+    }}
+  }}
+  return {{before, after: read(id)}};
+}}"""
+
+# The calculator has started and the chart script has drawn (or emptied) its figure.
+DRAWN = """() => document.querySelector("form.calculator")?.dataset.ready === "1"
+  && !!document.querySelector("figure.calculator-chart")?.dataset.drawn"""
+
+
+def open_chart(page, url: str) -> None:
+    """Load a page with a chart and wait for exactly that: the widget ready and the figure drawn."""
+    page.goto(url, wait_until="load")
+    page.wait_for_function(DRAWN)
 
 
 def typed(calc_id: str) -> dict[str, float]:
@@ -157,8 +184,8 @@ def test_every_calculator_has_a_chart_whose_series_come_from_calculators():
 
 
 @pytest.mark.parametrize("calc_id", ALL)
-def test_the_built_table_is_pythons_samples_for_the_defaults(real_site, calc_id):
-    page = (real_site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8")
+def test_the_built_table_is_pythons_samples_for_the_defaults(built_site, calc_id):
+    page = (built_site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8")
     parser = _Tables()
     parser.feed(page)
     names, rows = parser.found[calc_id]
@@ -185,15 +212,13 @@ def test_the_liquidation_lines_cross_at_the_liquidation_price():
 @pytest.mark.parametrize("calc_id", ALL)
 def test_typed_inputs_redraw_every_sample_as_python_computes_it(page, site_server, calc_id):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{site_server}calculators/{calc_id}/", wait_until="networkidle")
-    before = page.evaluate(READ, calc_id)
+    open_chart(page, f"{site_server}calculators/{calc_id}/")
+    texts = {name: js_string(value) for name, value in typed(calc_id).items()}
+    shown = page.evaluate(TYPE_AND_READ, [calc_id, list(texts.items())])
+    before, after = shown["before"], shown["after"]
     assert before["drawn"] == "1" and before["paths"]
     assert_samples(calc_id, before, defaults(calc_id))
-    values = defaults(calc_id)
-    for name, value in typed(calc_id).items():
-        type_into(page, name, js_string(value))
-        values[name] = float(js_string(value))
-    after = page.evaluate(READ, calc_id)
+    values = {**defaults(calc_id), **{name: float(text) for name, text in texts.items()}}
     assert after["rows"] != before["rows"], "the chart did not redraw"
     assert_samples(calc_id, after, values)
     assert_marks(calc_id, after, values)
@@ -201,7 +226,7 @@ def test_typed_inputs_redraw_every_sample_as_python_computes_it(page, site_serve
 
 @pytest.mark.browser
 def test_typing_the_x_input_moves_the_point(page, site_server):
-    page.goto(f"{site_server}calculators/black-scholes/", wait_until="networkidle")
+    open_chart(page, f"{site_server}calculators/black-scholes/")
     type_into(page, "spot", "45")
     shown = page.evaluate(READ, "black-scholes")
     price = calculators.get("black-scholes").compute(**{**defaults("black-scholes"), "spot": 45})["price"]
@@ -214,8 +239,8 @@ def test_typing_the_x_input_moves_the_point(page, site_server):
 
 @pytest.mark.browser
 def test_no_liquidation_price_still_draws_the_margin_lines(page, site_server):
-    page.goto(f"{site_server}calculators/liquidation-price/?side=long&quantity=1&entry_price=60000&wallet_balance=100000"
-              "&maintenance_margin_rate=0.005", wait_until="networkidle")
+    open_chart(page, f"{site_server}calculators/liquidation-price/?side=long&quantity=1&entry_price=60000"
+                     "&wallet_balance=100000&maintenance_margin_rate=0.005")
     shown = page.evaluate(READ, "liquidation-price")
     assert shown["drawn"] == "1" and shown["point"] is None and "liquidation_price" not in shown["marks"]
     values = {**defaults("liquidation-price"), "wallet_balance": 100000, "maintenance_margin_rate": 0.005}
@@ -226,7 +251,7 @@ def test_no_liquidation_price_still_draws_the_margin_lines(page, site_server):
 
 @pytest.mark.browser
 def test_the_keyboard_reads_out_points(page, site_server):
-    page.goto(f"{site_server}calculators/liquidation-price/", wait_until="networkidle")
+    open_chart(page, f"{site_server}calculators/liquidation-price/")
     plot = page.locator("figure.calculator-chart .chart-plot")
     readout = page.locator("figure.calculator-chart .chart-readout")
     assert readout.get_attribute("aria-live") == "polite"
@@ -247,9 +272,15 @@ def test_the_keyboard_reads_out_points(page, site_server):
     assert readout.inner_text().startswith(f"Mark price {display(float(rows[0][0]))} USDT")
 
 
+# Material's instant navigation has fetched the sitemap (it takes over no link before that).
+SITEMAP_READ = """() => performance.getEntriesByType("resource")
+  .some(e => new URL(e.name).pathname.endsWith("/sitemap.xml") && e.responseEnd > 0)"""
+
+
 @pytest.mark.browser
 def test_the_chart_survives_instant_navigation(page, prefixed_site):
-    page.goto(f"{prefixed_site}calculators/liquidation-price/", wait_until="networkidle")
+    open_chart(page, f"{prefixed_site}calculators/liquidation-price/")
+    page.wait_for_function(SITEMAP_READ)  # Material takes over only the links its sitemap lists
     page.evaluate("() => { window.stillHere = true; }")
     page.locator("article a[href*='terms/']").first.click()
     page.wait_for_function("() => location.pathname.includes('/terms/')")
@@ -268,19 +299,41 @@ def test_the_chart_survives_instant_navigation(page, prefixed_site):
 CHART_PAGES = ["liquidation-price", "black-scholes", "constant-product-swap", "health-factor", "concentrated-liquidity"]
 
 
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme: Material's palette
+
+# Switch the palette in the loaded page as the reader's toggle does; resolves once Material has applied it.
+PALETTE = """(scheme) => new Promise(done => {
+  const input = document.querySelector(`[data-md-component=palette] input[data-md-color-scheme="${scheme}"]`);
+  if (document.body.dataset.mdColorScheme !== scheme) input.click();
+  const settled = () => document.body.dataset.mdColorScheme === scheme
+    && !document.body.hasAttribute("data-md-color-switching");
+  const wait = () => settled() ? done(document.body.dataset.mdColorScheme) : requestAnimationFrame(wait);
+  wait();
+})"""
+
+# Where the figure and its SVG end on the page, then axe-core's violations.
+AXE = """async () => {
+  const figure = document.querySelector("figure.calculator-chart");
+  return {right: figure.getBoundingClientRect().right, svg: figure.querySelector("svg").getBoundingClientRect().width,
+          result: await axe.run(document, {resultTypes: ["violations"]})};
+}"""
+
+
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("calc_id", CHART_PAGES)
-def test_pages_with_charts_pass_axe_on_a_phone(page, site_server, calc_id, scheme):
+def test_pages_with_charts_pass_axe_on_a_phone(page, site_server, calc_id):
+    """On a phone, with the cursor and read-out showing, in the light palette and then the dark one."""
     page.set_viewport_size({"width": 390, "height": 844})
-    page.emulate_media(color_scheme=scheme)
-    page.goto(f"{site_server}calculators/{calc_id}/", wait_until="networkidle")
+    open_chart(page, f"{site_server}calculators/{calc_id}/")
     page.locator("figure.calculator-chart .chart-plot").focus()
     page.keyboard.press("ArrowRight")  # the cursor and read-out are showing
-    figure = page.locator("figure.calculator-chart")
-    assert figure.evaluate("el => el.getBoundingClientRect().right") <= 390
-    assert figure.locator("svg").evaluate("el => el.getBoundingClientRect().width") <= 390
-    result = run_axe(page)
-    serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], "\n".join(serious)
+    inject_axe(page)
+    for scheme, palette in SCHEMES.items():
+        page.emulate_media(color_scheme=scheme)
+        assert page.evaluate(PALETTE, palette) == palette, scheme
+        found = page.evaluate(AXE)
+        assert found["right"] <= 390 and found["svg"] <= 390, (scheme, found["right"], found["svg"])
+        result = found["result"]
+        serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"{calc_id}, {scheme} palette:\n" + "\n".join(serious)

@@ -95,6 +95,10 @@
   }
 
   function init() {
+    // Instant navigation keeps the body: the last page's tooltips, moved there, go first,
+    // or a term both pages mention would have two tooltips of one id.
+    var moved = document.querySelectorAll("body > .glossary-tooltip");
+    for (var k = 0; k < moved.length; k++) moved[k].remove();
     var tips = document.querySelectorAll(".glossary-tooltip");
     for (var i = 0; i < tips.length; i++) document.body.appendChild(tips[i]);
     var links = document.querySelectorAll("a.glossary-link");

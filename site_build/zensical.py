@@ -9,8 +9,9 @@ carries all of it instead:
 - each page's JSON-LD graph (and a term page's section list) in its front matter as JSON,
   which YAML reads back exactly (every string quoted, so no date or boolean guessing),
   for ``overrides/main.html`` to write with ``tojson`` as under MkDocs;
-- raw-HTML links rebased: our pages write them relative to the page's URL, Zensical
-  reads them relative to the Markdown file, as it does Markdown links;
+- links rebased that MkDocs leaves as written, relative to the page's URL (raw HTML, and a
+  body's Markdown links to pages, ``../../calculators/x/``): Zensical reads every link
+  relative to the Markdown file;
 - ``overrides/`` (the theme's, less MkDocs' ``sitemap.xml``, which Zensical cannot render),
   a ``mkdocs.yml`` without the glossary plugin, and for ``glossary finish`` the published
   files (``published/``) and ``finish.json`` (search texts, sitemap dates, noindex pages).
@@ -35,7 +36,8 @@ MANIFEST = "finish.json"
 MKDOCS_ONLY_TEMPLATES = ("sitemap.xml",)  # renders MkDocs' `pages` context, which Zensical lacks
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
-_URL_ATTRIBUTE = re.compile(r'(?P<name>\s(?:href|src))="(?P<url>[^"#?:][^":]*)"')
+_URL_ATTRIBUTE = re.compile(r'(?P<lead>\s(?:href|src)=")(?P<url>[^"#?:][^":]*)(?=")')
+_MARKDOWN_LINK = re.compile(r"(?P<lead>\]\()(?P<url>[^)\s#?:<][^)\s:]*)(?=[)\s])")
 _H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 
 
@@ -83,11 +85,13 @@ def with_jsonld(src: str, markdown: str, graph: dict | None, sidebar: dict | Non
 
 
 def rebase_links(src: str, markdown: str) -> str:
-    """Raw-HTML ``href``/``src`` targets relative to the page's URL made relative to its file.
+    """Link targets relative to the page's URL made relative to its file.
 
     ``terms/x.md`` is served at ``terms/x/``: MkDocs leaves raw HTML alone, so our
-    templates write ``../../`` for the home page; Zensical resolves it from ``terms/``.
-    An ``index.md`` page is served from its own folder, so nothing changes there.
+    templates write ``../../`` for the home page, and a Markdown link to no ``.md`` file
+    (a body's ``../../calculators/x/``) as written; Zensical resolves both from ``terms/``.
+    Links to ``.md`` files are resolved from the file by both engines and stay. An
+    ``index.md`` page is served from its own folder, so nothing changes there.
     """
     page_dir = urls.url_path(src).rstrip("/")
     file_dir = posixpath.dirname(src)
@@ -100,9 +104,12 @@ def rebase_links(src: str, markdown: str) -> str:
         rebased = posixpath.relpath(target, file_dir or ".")
         if url.endswith("/") and not rebased.endswith("/"):
             rebased += "/"
-        return f'{match.group("name")}="{rebased}"'
+        return match.group("lead") + rebased
 
-    return _URL_ATTRIBUTE.sub(rebase, markdown)
+    def rebase_markdown(match: re.Match[str]) -> str:
+        return match.group(0) if match.group("url").partition("#")[0].endswith(".md") else rebase(match)
+
+    return _MARKDOWN_LINK.sub(rebase_markdown, _URL_ATTRIBUTE.sub(rebase, markdown))
 
 
 def manifest(generated: Generated, site_url: str, fallback_day: str) -> dict:

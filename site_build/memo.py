@@ -6,8 +6,8 @@ again from the same inputs. While a ``Memo`` is active (``with memo.active(...)`
 ``cached(kind, parts, compute)`` returns what ``compute()`` gave the last time the same
 kind of step ran on equal ``parts``; otherwise it computes and keeps the result.
 
-``parts`` are compared by a digest of their ``repr`` (frozen dataclasses show every
-field), ``same`` by identity: a term parsed from unchanged bytes is the very object the
+``parts`` are compared by their ``repr`` (frozen dataclasses show every field),
+``same`` by identity: a term parsed from unchanged bytes is the very object the
 memo kept, so comparing it costs nothing. A step's key lists everything the step reads
 (a term page's key holds its related terms, not the whole glossary). The build's ``context`` (settings, templates,
 calculators) is part of every key, so a change there recomputes everything. Values are
@@ -49,7 +49,7 @@ class Counts:
 
 
 class Memo:
-    """Results by (kind, digest of parts and context), kept for one build after their last use.
+    """Results by kind, context, parts' ``repr`` and ids of ``same``, kept for one build after their last use.
 
     ``start`` begins a build: what the last builds kept may be reused; ``forget_unused``
     (after a build that succeeded) drops what that build did not ask for, so a deleted
@@ -57,8 +57,8 @@ class Memo:
     """
 
     def __init__(self) -> None:
-        self._now: dict[tuple[str, str], tuple[tuple, object]] = {}
-        self._last: dict[tuple[str, str], tuple[tuple, object]] = {}
+        self._now: dict[tuple, tuple[tuple, object]] = {}
+        self._last: dict[tuple, tuple[tuple, object]] = {}
         self.context = ""
         self.counts = Counts()
 
@@ -72,7 +72,7 @@ class Memo:
 
     def get(self, kind: str, parts: object, compute: Callable[[], Value], same: tuple = ()) -> Value:
         """The result for ``parts`` (by value) and ``same`` (by identity), computed once."""
-        key = (kind, fingerprint(self.context, parts, [id(item) for item in same]))
+        key = (kind, self.context, repr(parts), tuple(map(id, same)))
         kept = self._now.get(key) or self._last.pop(key, None)
         if kept is not None and all(a is b for a, b in zip(kept[0], same, strict=True)):
             self._now[key] = kept

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -84,7 +85,8 @@ def _read_one(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
         raw = file.read_bytes()
     except OSError:
         return read_document(file, path)
-    document, found = memo.cached("read", (path, raw), lambda: _parsed(raw, path))
+    content = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    document, found = memo.cached("read", (path, content), lambda: _parsed(raw, path))
     return document, list(found)
 
 

@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 
 import mkdocs.utils
+import mkdocs.utils.meta
 from mkdocs.config import config_options as opt
 from mkdocs.config import load_config
 from mkdocs.config.base import Config, ValidationError
@@ -124,6 +125,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.search_entries = search_entries.SearchEntries()  # serve only: unchanged pages are not indexed again
         self._undo_writes = None
         self._social_tags = cards.social_tags
+        self.front_matter = incremental.FrontMatter()  # serve only: each page's front matter read once
         self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
         self._nav = None
 
@@ -162,7 +164,14 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # the site folder is kept and only changed files written (site_build.site_folder)
-            self._undo_writes = site_folder.routed(self.folder, mkdocs.utils, File)
+            undo_writes = site_folder.routed(self.folder, mkdocs.utils, File)
+            get_data = mkdocs.utils.meta.get_data
+            mkdocs.utils.meta.get_data = self.front_matter.wrap(get_data)  # each distinct page text split once
+
+            def undo() -> None:
+                undo_writes()
+                mkdocs.utils.meta.get_data = get_data
+            self._undo_writes = undo
             for plugin in config.plugins.values():
                 if hasattr(plugin, "search_index"):  # Material's search: unchanged pages keep their entries
                     self.search_entries.wrap(plugin.search_index)

@@ -20,7 +20,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cards, feed, inventory, skos, twins, urls
+from . import cards, feed, inventory, memo, skos, twins, urls
 from .dates import FALLBACK_DATE, DateBook
 from .model import Glossary
 
@@ -148,7 +148,9 @@ def published_files(glossary: Glossary, site_url: str, title: str, description: 
         Published(CSV, glossary_csv(glossary, site_url)),
         Published(SKOS_TURTLE, skos.turtle(nodes)),
         Published(SKOS_JSONLD, skos.json_ld(nodes)),
-        Published(INVENTORY, inventory.objects_inv(glossary, title)),
+        Published(INVENTORY, memo.cached("inventory", (glossary.senses, title, [(t.id, t.name, t.aliases) for t in
+                                                                               glossary.terms if t.listed]),
+                                         lambda: inventory.objects_inv(glossary, title))),
         Published(LLMS, twins.llms_txt(glossary, site_url, title, description, optional)),
         Published(LLMS_FULL, twins.llms_full_txt(glossary, site_url, title, description)),
         Published(SCHEMA, glossary_schema(site_url)),

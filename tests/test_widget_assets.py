@@ -9,6 +9,7 @@ stays within 40 KB minified and 15 KB gzipped.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import re
@@ -99,8 +100,10 @@ def test_scripts_are_named_by_their_content_hash_and_minified(built_site):
     assert not (built_site / "assets" / "calculators.js").exists()
 
 
+@functools.cache
 def page_script_sizes(site: Path) -> dict[str, tuple[int, int]]:
-    """Each calculator page's own JavaScript, and the builder's: (minified bytes, gzipped bytes) of what it loads."""
+    """Each calculator page's own JavaScript, and the builder's: (minified bytes, gzipped bytes) of what it loads
+    (worked out once per built site: the two budget tests read the same figures)."""
     sizes = {}
     for calc_id in [*calculators.REGISTRY, BUILDER]:
         page = f"calculators/{calc_id}/index.html"

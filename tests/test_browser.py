@@ -9,10 +9,10 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def first_tooltip_link(page):
+def first_tooltip_link(page, article: str = "article"):
     """The first linked mention once the tooltip script has bound it (``data-glossary-tip``):
     after instant navigation the new page's links are bound a moment after they appear."""
-    link = page.locator("article a.glossary-link[data-glossary-tip]").first
+    link = page.locator(f"{article} a.glossary-link[data-glossary-tip]").first
     link.wait_for()
     tip_id = link.get_attribute("aria-describedby")
     return link, page.locator(f"#{tip_id}")
@@ -45,6 +45,11 @@ def test_a_to_z_letter_jump(page, site_server):
     assert bar.locator("span[aria-disabled='true']").count() >= 1   # letters with no terms
     bar.locator("a", has_text=re.compile(r"^M$")).click()
     page.wait_for_function("location.hash === '#letter-m'")
+    # Material scrolls to the anchor a moment after the hash changes: wait for the heading to
+    # come to rest (two frames at one position), then check where it is.
+    page.wait_for_function("""() => new Promise(done => { const top = () => document.querySelector('#letter-m')
+        .getBoundingClientRect().top; const before = top(); requestAnimationFrame(() => requestAnimationFrame(
+        () => done(top() === before && before < 400))); })""")
     heading = page.locator("#letter-m")
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < 400
@@ -56,17 +61,20 @@ def test_search_finds_a_term_by_its_alias(page, site_server):
     page.locator("label.md-search__icon, .md-search__input").first.click()
     # Typed key by key, as a reader does: Material searches on key events, and a value set
     # in one go (fill) is only picked up if the search worker happens to finish loading after it.
-    page.locator("input.md-search__input").press_sequentially("ADL", delay=50)
-    result = page.locator(".md-search-result__item", has_text="Auto-Deleveraging")
+    page.locator("input.md-search__input").press_sequentially("BSM", delay=50)
+    result = page.locator(".md-search-result__item", has_text="Black-Scholes Model")
     result.first.wait_for(timeout=10_000)
     assert result.count() >= 1
 
 
 def test_instant_navigation_keeps_tooltips_working(page, site_server):
     page.goto(site_server + "terms/maintenance-margin/")
-    page.locator("article a.glossary-link").first.click()
-    page.wait_for_load_state()
-    link, tip = first_tooltip_link(page)
+    page.evaluate("document.querySelector('article').dataset.left = '1'")
+    clicked = page.locator("article a.glossary-link").first
+    target = clicked.evaluate("a => a.href")
+    clicked.click()
+    page.wait_for_url(target)
+    link, tip = first_tooltip_link(page, "article:not([data-left])")  # the new page's, once bound
     link.hover()
     assert tip.is_visible()
 
@@ -83,11 +91,25 @@ def phone(browser):
     assert errors == [], f"JavaScript errors: {errors}"
 
 
+# Every click is counted as it starts (window, capture phase), and every navigation the page
+# starts is recorded as it begins: a link's default action and Material's instant navigation
+# (history.pushState, done in the click's own handler) both fire the Navigation API's
+# ``navigate`` event synchronously. Once a tap's click has run, and two frames after it,
+# a navigation it caused is already on record: no timer is needed to wait for one.
+WATCH_TAPS = """() => { window.__clicks = 0; window.__navigations = [];
+  addEventListener("click", () => { window.__clicks += 1; }, true);
+  navigation.addEventListener("navigate", event => window.__navigations.push(event.destination.url)); }"""
+AFTER_TAP = """n => window.__clicks === n && new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
+  () => done({url: location.href, navigations: window.__navigations,
+              shown: document.querySelectorAll(".glossary-tooltip:not([hidden])").length}))))"""
+
+
 def test_first_tap_shows_the_tooltip_and_a_second_tap_follows_the_link(phone, site_server):
-    phone.goto(site_server + "terms/maintenance-margin/", wait_until="networkidle")
+    phone.goto(site_server + "terms/maintenance-margin/")
     start = phone.url
     links = phone.locator("article a.glossary-link")
-    assert links.count() >= 2
+    phone.wait_for_function("document.querySelectorAll('article a.glossary-link[data-glossary-tip]').length >= 2")
+    phone.evaluate(WATCH_TAPS)
     requested: list[str] = []
     phone.on("request", lambda request: requested.append(request.url))
     for index in (0, 1):  # a first tap on each of two links shows that link's tooltip and stays put
@@ -96,10 +118,9 @@ def test_first_tap_shows_the_tooltip_and_a_second_tap_follows_the_link(phone, si
         link.scroll_into_view_if_needed()
         assert tip.is_hidden()
         link.tap()
-        assert tip.is_visible()
-        phone.wait_for_timeout(500)  # time enough for an instant navigation to fetch the page
+        after = phone.wait_for_function(AFTER_TAP, arg=index + 1).json_value()
+        assert after == {"url": start, "navigations": [], "shown": 1}, index
         assert phone.url == start and tip.is_visible()
-        assert phone.locator(".glossary-tooltip:not([hidden])").count() == 1
     target = link.evaluate("a => a.href")
     assert not any(url.split("#")[0] == target.split("#")[0] for url in requested)
     link.tap()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import urllib.parse
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -53,15 +54,23 @@ def is_redirect(page: PageParser) -> bool:
     return bool(page.refresh)
 
 
-def broken_links(site: Path, base_path: str = "/") -> list[str]:
+def parse_site(site: Path) -> dict[Path, PageParser]:
+    """Every HTML page of ``site``, parsed once: for tests that read a large site several times."""
+    return {file: parse(file) for file in html_pages(site)}
+
+
+def broken_links(site: Path, base_path: str = "/", pages: Mapping[Path, PageParser] | None = None) -> list[str]:
     """``page -> target`` for every internal href/src that does not resolve to a file.
 
     ``base_path`` is the path of ``site_url``: root-relative links (MkDocs uses them
-    on the 404 page) must start with it.
+    on the 404 page) must start with it. ``pages``: the site already parsed (``parse_site``).
     """
+    files, folders = set(), {"."}  # the tree walked once: a set lookup per link, not two stat calls
+    for item in site.rglob("*"):
+        (folders if item.is_dir() else files).add(item.relative_to(site).as_posix())
     broken = []
-    for file in html_pages(site):
-        for target in parse(file).targets:
+    for file, page in (parse_site(site) if pages is None else pages).items():
+        for target in page.targets:
             parsed = urllib.parse.urlsplit(target)
             if parsed.scheme or parsed.netloc or not parsed.path:
                 continue
@@ -76,10 +85,9 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
             if resolved.startswith(".."):
                 broken.append(f"{file.relative_to(site)} -> {target} (leaves the site)")
                 continue
-            candidate = site / resolved
-            if candidate.is_dir():
-                candidate = candidate / "index.html"
-            if not candidate.is_file():
+            if resolved in folders:
+                resolved = posixpath.normpath(posixpath.join(resolved, "index.html"))
+            if resolved not in files:
                 broken.append(f"{file.relative_to(site)} -> {target}")
     return broken
 

@@ -1,10 +1,11 @@
-"""Every check of the real content, in one file: the real ``terms/`` loaded and the real
-glossary built (``real_site``, and ``prefixed_server``: the same built for another address).
+"""Every check of the real content, in one file: the real ``terms/`` loaded (``real_glossary``)
+and the real glossary built once (``real_site``; its pages parsed once, ``real_pages``).
 
 Code is tested elsewhere on fixture glossaries (``tests/fixtures/``), so a content pull request
 can break only this file: seed names resolve, every page is valid and linked, every term is
 found by search, every tag summary shows whole, every page carries its policy, the schema.org
-vocabulary is real, the build is reproducible, and every term file points editors at its schema.
+vocabulary is real, the build is reproducible, every widget's example computes, the issue form
+offers the real areas, and every term file points editors at its schema.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import csv
 import html
 import json
 import os
+import posixpath
 import re
 from pathlib import Path
 
@@ -22,11 +24,12 @@ import yaml
 from test_schema import SCHEMAS
 from vocabulary import breadcrumb_errors, vocabulary_errors
 
+import calculators
 from conftest import ROOT, build_site
 from site_build import csp
 from site_build.extension import registry
 from site_build.pipeline import load
-from sitecheck import broken_links, html_pages, is_redirect, jsonld_graphs, parse, types_of
+from sitecheck import PageParser, broken_links, is_redirect, jsonld_graphs, parse_site, types_of
 
 pytestmark = pytest.mark.site
 SEEDS = Path(__file__).resolve().parent / "data" / "seed-terms.tsv"
@@ -39,47 +42,58 @@ EXPECTED_TYPES = {
 }
 
 
+@pytest.fixture(scope="module")
+def real_pages(real_site: Path) -> dict[str, PageParser]:
+    """Every HTML page of the real site by its path in the site, parsed once (15 MB of HTML:
+    each check reading it again would parse it again)."""
+    return {file.relative_to(real_site).as_posix(): page for file, page in parse_site(real_site).items()}
+
+
+@pytest.fixture(scope="module")
+def real_glossary():
+    """The real ``terms/``, loaded once for the checks that compare the site with it."""
+    return load(ROOT, calculators=registry()).glossary
+
 
 # --- from test_site.py ---
 
-def term_pages(site: Path) -> list[Path]:
+def term_pages(pages: dict[str, PageParser]) -> list[str]:
     """Every term page: not the alias redirects, not the disambiguation pages of ambiguous words."""
-    return [p for p in (site / "terms").glob("*/index.html")
-            if not p.parent.name.endswith("-disambiguation") and not is_redirect(parse(p))]
+    return [name for name, page in pages.items()
+            if re.fullmatch(r"terms/[^/]+/index\.html", name) and not name.endswith("-disambiguation/index.html")
+            and not is_redirect(page)]
 
 
-def test_site_has_at_least_80_term_pages_in_6_areas(real_site):
-    assert len(term_pages(real_site)) >= 80
+def test_site_has_at_least_80_term_pages_in_6_areas(real_site, real_pages):
+    assert len(term_pages(real_pages)) >= 80
     assert len(list((real_site / "areas").glob("*/index.html"))) >= 6
 
 
-def test_every_seed_name_resolves(real_site):
+def test_every_seed_name_resolves(real_pages):
     with SEEDS.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     assert len(rows) == 48
     missing = []
     for row in rows:
         folder = "areas" if row["kind"] == "area" else "terms"
-        page = real_site / folder / row["slug"] / "index.html"
-        if not page.is_file():
+        name = f"{folder}/{row['slug']}/index.html"
+        if name not in real_pages:
             missing.append(row["name"])
             continue
-        parsed = parse(page)
+        parsed = real_pages[name]
         if is_redirect(parsed):  # an alias: the redirect target must be a real term page
-            target = (page.parent / parsed.refresh / "index.html").resolve()
-            if not target.is_file() or is_redirect(parse(target)):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), parsed.refresh, "index.html"))
+            if target not in real_pages or is_redirect(real_pages[target]):
                 missing.append(f"{row['name']} (redirect to {parsed.refresh})")
     assert missing == []
 
 
-def test_no_broken_internal_links(real_site):
-    assert broken_links(real_site, "/glossary/") == []
+def test_no_broken_internal_links(real_site, real_pages):
+    assert broken_links(real_site, "/glossary/", {real_site / name: page for name, page in real_pages.items()}) == []
 
 
-def test_every_page_has_one_valid_jsonld_block(real_site):
-    for file in html_pages(real_site):
-        page = parse(file)
-        name = file.relative_to(real_site).as_posix()
+def test_every_page_has_one_valid_jsonld_block(real_pages):
+    for name, page in real_pages.items():
         if is_redirect(page) or name == "404.html":
             assert page.jsonld == [], name
             continue
@@ -94,8 +108,8 @@ def test_every_page_has_one_valid_jsonld_block(real_site):
             assert {"WebPage", "DefinedTerm", "BreadcrumbList"} <= types_of(graphs[0]), name
 
 
-def test_alias_redirects_point_at_the_canonical_page(real_site):
-    page = parse(real_site / "terms" / "api-rate-limiting" / "index.html")
+def test_alias_redirects_point_at_the_canonical_page(real_pages):
+    page = real_pages["terms/api-rate-limiting/index.html"]
     assert page.refresh == "../api-rate-limits/"
     assert "https://crypto-derivatives-glossary.github.io/glossary/terms/api-rate-limits/" in page.targets
 
@@ -109,9 +123,9 @@ def test_redirects_stay_out_of_sitemap_and_search(real_site):
     assert not any(loc.startswith("terms/api-rate-limiting/") for loc in locations)
 
 
-def test_glossary_json_lists_every_term(real_site):
+def test_glossary_json_lists_every_term(real_site, real_pages):
     entries = json.loads((real_site / "glossary.json").read_text(encoding="utf-8"))
-    assert len(entries) == len(term_pages(real_site))
+    assert len(entries) == len(term_pages(real_pages))
     assert set(entries[0]) == {"id", "name", "kind", "summary", "aliases", "areas", "tags", "related", "url"}
 
 
@@ -120,15 +134,6 @@ def test_term_page_shows_every_section(real_site):
     for piece in ('id="faq"', 'id="related"', 'id="referenced-by"', 'id="sources"', "Also known as",
                   'class="glossary-edit"', 'role="tooltip"', "glossary-kind--term"):
         assert piece in html, piece
-
-
-def test_sub_path_build_has_no_broken_links(prefixed_server):
-    site, site_url = prefixed_server  # built for another site_url than mkdocs.yml's, under /glossary/
-    assert broken_links(site, "/") != [], "the checker must notice a wrong base path"
-    assert broken_links(site, "/glossary/") == []
-    graph = jsonld_graphs(parse(site / "terms" / "delta" / "index.html"))[0]
-    page = next(node for node in graph["@graph"] if node["@type"] == "WebPage")
-    assert page["url"] == f"{site_url}terms/delta/" and site_url.startswith("http://127.0.0.1:")
 
 
 # --- from test_quality.py ---
@@ -145,12 +150,10 @@ def test_two_builds_are_byte_identical(real_site, tmp_path):
     assert [str(name) for name in first if first[name] != second[name]] == []
 
 
-def test_jsonld_uses_only_real_schema_org_terms_and_valid_breadcrumbs(real_site):
+def test_jsonld_uses_only_real_schema_org_terms_and_valid_breadcrumbs(real_pages):
     problems = []
-    for file in html_pages(real_site):
-        page = parse(file)
+    for name, page in real_pages.items():
         for graph in jsonld_graphs(page):  # strict: duplicate keys and NaN refused
-            name = file.relative_to(real_site).as_posix()
             problems += [f"{name}: {e}" for e in vocabulary_errors(graph) + breadcrumb_errors(graph)]
             crumbs = [n for n in graph["@graph"] if n["@type"] == "BreadcrumbList"]
             assert name in ("index.html", "404.html") or crumbs, f"{name} has no breadcrumb"
@@ -159,10 +162,10 @@ def test_jsonld_uses_only_real_schema_org_terms_and_valid_breadcrumbs(real_site)
 
 # --- from test_search.py ---
 
-def test_the_real_index_finds_every_term_by_name_and_alias_without_body_words(real_site):
+def test_the_real_index_finds_every_term_by_name_and_alias_without_body_words(real_site, real_glossary):
     docs = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_location = {d["location"]: d for d in docs}
-    for term in load(ROOT, calculators=registry()).glossary.terms:
+    for term in real_glossary.terms:
         if not term.listed:
             continue
         entry = by_location[f"terms/{term.id}/"]
@@ -176,8 +179,8 @@ def test_the_real_index_finds_every_term_by_name_and_alias_without_body_words(re
 
 # --- from test_validate.py ---
 
-def test_every_real_tag_summary_is_whole_on_the_built_site(real_site):
-    tags = load(ROOT, calculators=registry()).glossary.tags
+def test_every_real_tag_summary_is_whole_on_the_built_site(real_site, real_glossary):
+    tags = real_glossary.tags
     assert len(tags) >= 20
     for tag in tags:
         page = html.unescape((real_site / "tags" / tag.id / "index.html").read_text(encoding="utf-8"))
@@ -200,6 +203,27 @@ def test_every_built_page_carries_one_strict_policy(real_site: Path):
         assert first_script == -1 or html.index("Content-Security-Policy") < first_script, file
         for script in csp.inline_scripts(html):
             assert csp.script_hash(script) in directives["script-src"], file
+
+
+# --- from test_calc_api.py ---
+
+def test_every_real_widget_example_computes(real_glossary):
+    """Each term's widget starts from inputs its calculator accepts (``example``, else the first
+    worked example): ``glossary check`` computes the declared ``examples``, not these."""
+    terms = [t for t in real_glossary.terms if t.calculator]
+    assert len(terms) >= 20
+    for term in terms:
+        example = {k: v for k, v in term.widget_inputs.items() if not (k == "tiers" and not v)}
+        assert calculators.get(term.calculator).compute(**example), term.id
+
+
+# --- from test_contributor_flow.py ---
+
+def test_issue_form_offers_exactly_the_real_areas():
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "propose-a-term.yml").read_text(encoding="utf-8"))
+    dropdown = next(item for item in form["body"] if item.get("id") == "area")
+    areas = sorted(p.stem for p in (ROOT / "terms" / "areas").glob("*.yml"))
+    assert dropdown["attributes"]["options"] == [*areas, "not sure"]
 
 
 # --- from test_schema.py ---

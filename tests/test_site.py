@@ -1,24 +1,30 @@
 """The contributor's build on a fixture glossary (``small_project``): a new term round-trips as a
-draft, a deprecated term redirects, and ``mkdocs build`` reports what ``glossary check`` reports.
+draft, a deprecated term redirects, ``mkdocs build`` reports what ``glossary check`` reports, and
+a site built for another address under a sub-path links and names its pages by that address.
 The real glossary's built-site checks are in ``test_content.py``."""
 
 from __future__ import annotations
 
+import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
-from conftest import build_site
-from sitecheck import is_redirect, parse
+from conftest import FIXTURES, build_site, small_project
+from site_build.cli import main
+from sitecheck import broken_links, is_redirect, jsonld_graphs, parse, types_of
 
 pytestmark = pytest.mark.site
 
 
 def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path, capsys):
     """``glossary new`` → check passes → fill the TODOs → --strict passes → it builds as a draft."""
-    from conftest import small_project
-    from site_build.cli import main
-
     project = small_project(tmp_path / "project")
     assert main(["--root", str(project), "new", "Draft Term", "--area", "margin",
                  "--kind", "term"]) == 0
@@ -50,15 +56,17 @@ def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path,
     assert is_redirect(redirect) and redirect.refresh.endswith("../index-price/")
     assert "/terms/mark-price/" not in sitemap
 
-def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
-    """Errors stop the build listing every one; warnings fail only ``--strict``."""
-    import os
-    import subprocess
-    import sys
 
-    from conftest import FIXTURES, small_project
-    from site_build.cli import main
+def logged_warnings(caplog: pytest.LogCaptureFixture) -> str:
+    """The warnings MkDocs' command line prints (its handler sits on the ``mkdocs`` logger)."""
+    return "\n".join(r.getMessage() for r in caplog.records
+                     if r.levelno == logging.WARNING and r.name.startswith("mkdocs"))
 
+
+def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys, caplog):
+    """Errors stop the build listing every one (``mkdocs build`` itself: exit 1, no traceback);
+    warnings are logged where MkDocs prints them and fail only ``--strict`` (built in-process:
+    the command line only turns ``Abort`` into exit 1)."""
     project = small_project(tmp_path / "project")
     broken = FIXTURES / "broken"
     for case, name in (("unknown-area", "typo-area.yml"), ("bad-kind", "article-kind.yml")):
@@ -70,8 +78,8 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
     assert sum(": error: " in line for line in expected) == 2, expected
 
     mkdocs = [str(Path(sys.executable).parent / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([*mkdocs, str(tmp_path / "a")], capture_output=True, text=True, env=env)
+    run = subprocess.run([*mkdocs, str(tmp_path / "a")], capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert all(line in run.stderr for line in expected if ": error: " in line), run.stderr
 
@@ -81,7 +89,23 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
         "name: Lonely\nkind: definition\nsummary: Nothing links here.\nareas: [margin]\n",
         encoding="utf-8")
     warning = "terms/lonely.yml:1:7: warning: no other term links to 'lonely'"
-    run = subprocess.run([*mkdocs, str(tmp_path / "b")], capture_output=True, text=True, env=env)
-    assert run.returncode == 0 and warning in run.stderr
-    run = subprocess.run([*mkdocs, str(tmp_path / "c"), "--strict"], capture_output=True, text=True, env=env)
-    assert run.returncode == 1 and warning in run.stderr and "Traceback" not in run.stderr
+    with caplog.at_level(logging.WARNING):
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "b")))  # not strict: it passes
+        assert warning in logged_warnings(caplog) and (tmp_path / "b" / "terms" / "lonely" / "index.html").is_file()
+        caplog.clear()
+        with pytest.raises(Abort, match="warnings in strict mode"):
+            build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "c"), strict=True))
+        assert warning in logged_warnings(caplog)
+
+
+def test_a_site_built_for_another_address_links_under_its_sub_path(prefixed_server):
+    """The fixture site built for ``http://127.0.0.1:PORT/glossary/`` (not mkdocs.yml's
+    ``site_url``): every internal link resolves under ``/glossary/``, none under ``/``, and
+    the JSON-LD names each page by the address it is built for."""
+    site, site_url = prefixed_server
+    assert broken_links(site, "/") != [], "the checker must notice a wrong base path"
+    assert broken_links(site, "/glossary/") == []
+    graph = jsonld_graphs(parse(site / "terms" / "delta" / "index.html"))[0]
+    assert "DefinedTerm" in types_of(graph)
+    page = next(node for node in graph["@graph"] if node["@type"] == "WebPage")
+    assert page["url"] == f"{site_url}terms/delta/" and site_url.startswith("http://127.0.0.1:")

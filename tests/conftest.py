@@ -6,8 +6,13 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
+import subprocess
+import sys
 import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -162,22 +167,30 @@ class _PrefixHandler(_QuietHandler):
         self.wfile.write(body)
 
 
+@contextlib.contextmanager
+def serve_built(build: Callable[[str], Path]) -> Iterator[tuple[Path, str]]:
+    """Serve under PREFIX, on a free loopback port, the site ``build(url)`` makes for that very
+    address as its ``site_url`` (Material's instant navigation only takes over links its
+    sitemap lists); yields the site folder and the URL."""
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+        site = build(url)
+        server.RequestHandlerClass = functools.partial(_PrefixHandler, directory=str(site))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield site, url
+        finally:
+            server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def prefixed_server(tmp_path_factory: pytest.TempPathFactory):
-    """The fixture site (``site_project``) built for the address it is served at,
-    ``http://127.0.0.1:PORT/glossary/`` (Material's instant navigation only takes over links
-    its sitemap lists); yields the site folder and that URL, its ``site_url``. The one
-    built site every browser test of this session reads."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PrefixHandler, directory=None))
-    url = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    """The fixture site (``site_project``) built by MkDocs for the address it is served at,
+    ``http://127.0.0.1:PORT/glossary/`` (``serve_built``); yields the site folder and that URL.
+    The one built site every browser test of this session reads."""
     project = site_project(tmp_path_factory.mktemp("prefixed") / "project")
-    site = build_site(project, project / "site", site_url=url)
-    server.RequestHandlerClass = functools.partial(_PrefixHandler, directory=str(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield site, url
-    finally:
-        server.shutdown()
+    with serve_built(lambda url: build_site(project, project / "site", site_url=url)) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
@@ -196,6 +209,49 @@ def built_site(prefixed_server) -> Path:
 def site_server(prefixed_server) -> str:
     """The base URL the browser tests visit: the fixture site under ``/glossary/``."""
     return prefixed_server[1]
+
+
+def with_site_url(project: Path, url: str) -> Path:
+    """``project`` with ``site_url: url`` written into its mkdocs.yml, for the builds that read
+    the file themselves (``glossary export``, the engines' command lines)."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {url}", config.read_text(encoding="utf-8"), count=1)
+    assert count == 1, f"{config} has no site_url line to set"
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+def zensical_build(project: Path, export: Path) -> Path:
+    """Export ``project`` for Zensical, build it with Zensical, finish it; the site folder."""
+    from site_build.cli import main
+
+    assert main(["--root", str(project), "export", str(export), "--engine", "zensical"]) == 0
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=export,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
+    assert main(["finish", str(export / "site")]) == 0
+    return export / "site"
+
+
+@dataclass(frozen=True)
+class ZensicalSite:
+    """The fixture glossary's site as Zensical builds it: ``project`` (``site_project`` with
+    ``site_url`` set to ``url``), the finished site ``folder``, and ``url``, where it is served."""
+
+    project: Path
+    folder: Path
+    url: str
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ZensicalSite]:
+    """The fixture site exported, built by Zensical and finished once per session, served under
+    ``/glossary/`` for its own ``site_url`` (``serve_built``): ``test_zensical_browser.py``
+    visits it, ``test_engines.py`` holds it against MkDocs' build of the same project."""
+    root = tmp_path_factory.mktemp("zensical")
+    project = site_project(root / "project")
+    with serve_built(lambda url: zensical_build(with_site_url(project, url), root / "export")) as (folder, url):
+        yield ZensicalSite(project, folder, url)
 
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

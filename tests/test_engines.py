@@ -5,7 +5,8 @@ site are in ``test_zensical_browser.py``).
 ProperDocs reads ``mkdocs.yml`` when it is named with ``-f``, loads ``mkdocs.plugins``
 entry points (our ``glossary`` plugin) and ``mkdocs.themes`` (Material), and maps every
 ``import mkdocs.*`` to its own ``properdocs.*`` modules, so the plugin runs unchanged.
-Both engines build one small fixture project (never the real ``terms/``); the trees must be
+Both engines build the browser tests' fixture glossary (``site_project``, 40 terms with a
+page for every calculator; never the real ``terms/``), side by side; the trees must be
 byte-identical except for one line that is the engine's own version stamp: Material writes
 ``<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-…">`` and
 ProperDocs reports its version as ``ProperDocs 1.6.7``. That content, and nothing else, is
@@ -13,7 +14,9 @@ normalised before the digests are compared.
 
 Zensical (0.0.73, the last release that installs without ``zensical-ui``) runs no plugin
 of ours; the export and ``finish`` carry every page, redirect, published file and JSON-LD
-block, which are held here against the MkDocs build of the same project.
+block, which are held here against the MkDocs build of the same project: conftest's
+``zensical_site``, the session's one Zensical build (its browser checks read it too), with
+MkDocs and ProperDocs building its project for the same ``site_url``.
 """
 
 from __future__ import annotations
@@ -30,8 +33,7 @@ from pathlib import Path
 import pytest
 from test_faithful_build import tree_digest
 
-from conftest import small_project
-from site_build.cli import main
+from conftest import ZensicalSite
 from sitecheck import broken_links, html_pages, jsonld_graphs, parse
 
 pytestmark = pytest.mark.site
@@ -40,14 +42,15 @@ GENERATOR = re.compile(rb'<meta name="generator" content="mkdocs-[^",]+, ')
 STAMP = b'<meta name="generator" content="mkdocs-ENGINE, '
 
 
-def engine_build(engine: str, project: Path, site: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build`` or ``properdocs build`` of ``project``, strict, from this environment."""
+def engine_build(engine: str, project: Path, site: Path) -> subprocess.Popen:
+    """``mkdocs build`` or ``properdocs build`` of ``project``, strict, from this environment,
+    started (the caller waits, so the two engines build side by side)."""
     command = [sys.executable, "-m", engine, "build", "--strict", "--quiet", "--site-dir", str(site)]
     if engine == "properdocs":
         command[4:4] = ["--config-file", "mkdocs.yml"]  # ProperDocs looks for properdocs.yml first
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def without_engine_stamp(site: Path) -> dict[str, str]:
@@ -60,37 +63,17 @@ def without_engine_stamp(site: Path) -> dict[str, str]:
     return digests
 
 
-def zensical_build(project: Path, export: Path) -> Path:
-    """Export ``project`` for Zensical, build it with Zensical, finish it; the site folder."""
-    assert main(["--root", str(project), "export", str(export), "--engine", "zensical"]) == 0
-    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict"], cwd=export,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, f"zensical build failed:\n{result.stdout}\n{result.stderr}"
-    assert main(["finish", str(export / "site")]) == 0
-    return export / "site"
-
-
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return small_project(tmp_path_factory.mktemp("engines") / "project")
-
-
-@pytest.fixture(scope="module")
-def zensical_site(project) -> Path:
-    return zensical_build(project, project.parent / "zensical")
-
-
-@pytest.fixture(scope="module")
-def both_sites(project) -> tuple[Path, Path]:
+def both_sites(zensical_site: ZensicalSite, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """MkDocs' and ProperDocs' sites of the project Zensical built, for its ``site_url``."""
     if shutil.which("properdocs", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("ProperDocs is not installed: pip install -e '.[test]' installs it")
-    root = project.parent
-    sites = []
-    for engine in ("mkdocs", "properdocs"):
-        result = engine_build(engine, project, root / engine)
-        assert result.returncode == 0, f"{engine} build failed:\n{result.stderr}"
-        sites.append(root / engine)
-    return sites[0], sites[1]
+    root = tmp_path_factory.mktemp("engines")
+    builds = {engine: engine_build(engine, zensical_site.project, root / engine) for engine in ("mkdocs", "properdocs")}
+    for engine, process in builds.items():
+        _, stderr = process.communicate()
+        assert process.returncode == 0, f"{engine} build failed:\n{stderr}"
+    return root / "mkdocs", root / "properdocs"
 
 
 def test_properdocs_builds_the_mkdocs_site_byte_for_byte(both_sites):
@@ -124,20 +107,22 @@ def content_files(site: Path) -> set[str]:
 
 
 def test_zensical_builds_every_page_redirect_and_published_file(both_sites, zensical_site):
+    zensical_folder = zensical_site.folder
     mkdocs_site = both_sites[0]
-    assert content_files(mkdocs_site) == content_files(zensical_site)
+    assert content_files(mkdocs_site) == content_files(zensical_folder)
     for path in content_files(mkdocs_site) - {p for p in content_files(mkdocs_site) if p.endswith((".html", ".xml"))}:
         if not path.endswith(".gz"):  # glossary.json, calculator scripts, published files, twins: byte for byte
-            assert (zensical_site / path).read_bytes() == (mkdocs_site / path).read_bytes(), path
+            assert (zensical_folder / path).read_bytes() == (mkdocs_site / path).read_bytes(), path
     redirect = "terms/im/index.html"
-    assert (zensical_site / redirect).read_bytes() == (mkdocs_site / redirect).read_bytes()
-    assert broken_links(zensical_site, "/glossary/") == []
+    assert (zensical_folder / redirect).read_bytes() == (mkdocs_site / redirect).read_bytes()
+    assert broken_links(zensical_folder, "/glossary/") == []
 
 
 def test_zensical_pages_carry_the_same_json_ld_and_policy(both_sites, zensical_site):
+    zensical_folder = zensical_site.folder
     mkdocs_site = both_sites[0]
-    for page in html_pages(zensical_site):
-        path = page.relative_to(zensical_site).as_posix()
+    for page in html_pages(zensical_folder):
+        path = page.relative_to(zensical_folder).as_posix()
         built = parse(page)
         assert jsonld_graphs(built) == jsonld_graphs(parse(mkdocs_site / path)), path
         assert path == "404.html" or built.refresh or len(built.jsonld) == 1, path
@@ -145,12 +130,13 @@ def test_zensical_pages_carry_the_same_json_ld_and_policy(both_sites, zensical_s
 
 
 def test_zensical_search_and_sitemap_are_finished_like_mkdocs(both_sites, zensical_site):
+    zensical_folder = zensical_site.folder
     mkdocs_site = both_sites[0]
-    items = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))["items"]
+    items = json.loads((zensical_folder / "search.json").read_text(encoding="utf-8"))["items"]
     term_entries = [i for i in items if i["location"].startswith("terms/mark-price/")]
-    assert len(term_entries) == 1 and "fair-value estimate" in term_entries[0]["text"]  # one compact entry
-    assert sorted(sitemap_entries(zensical_site)) == sorted(sitemap_entries(mkdocs_site))  # Zensical orders by path
-    assert len(sitemap_entries(zensical_site)) > 10
+    assert len(term_entries) == 1 and "fair value, built from a spot index" in term_entries[0]["text"]  # one compact entry
+    assert sorted(sitemap_entries(zensical_folder)) == sorted(sitemap_entries(mkdocs_site))  # Zensical orders by path
+    assert len(sitemap_entries(zensical_folder)) > 10
 
 
 def sitemap_entries(site: Path) -> list[tuple[str, str]]:
@@ -161,5 +147,6 @@ def sitemap_entries(site: Path) -> list[tuple[str, str]]:
 
 
 def test_the_term_page_keeps_its_section_list_under_zensical(zensical_site):
-    html = (zensical_site / "terms/mark-price/index.html").read_text(encoding="utf-8")
+    zensical_folder = zensical_site.folder
+    html = (zensical_folder / "terms/mark-price/index.html").read_text(encoding="utf-8")
     assert 'class="glossary-section"' in html and 'aria-current="page">Mark Price<' in html

@@ -8,9 +8,12 @@ draws (``String(x)`` texts), so reading it is reading the chart.
 from __future__ import annotations
 
 import html.parser
+import json
 import math
 
 import pytest
+from chart_pages import figure, page_script
+from node_batch import printed, run_scripts
 from test_browser_quality import inject_axe
 
 import calculators
@@ -73,6 +76,11 @@ def typed(calc_id: str) -> dict[str, float]:
                 value = item.default * 0.9
             changed[item.name] = value
     return changed
+
+
+def typed_texts(calc_id: str) -> dict[str, str]:
+    """``typed`` as the reader types it: ``String(x)`` of each value."""
+    return {name: js_string(value) for name, value in typed(calc_id).items()}
 
 
 def type_into(page, name: str, text: str) -> None:
@@ -208,20 +216,81 @@ def test_the_liquidation_lines_cross_at_the_liquidation_price():
         assert evaluate(chart.series[0].expr, below) != evaluate(chart.series[1].expr, below)
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("calc_id", ALL)
-def test_typed_inputs_redraw_every_sample_as_python_computes_it(page, site_server, calc_id):
-    page.set_viewport_size({"width": 390, "height": 844})
-    open_chart(page, f"{site_server}calculators/{calc_id}/")
-    texts = {name: js_string(value) for name, value in typed(calc_id).items()}
-    shown = page.evaluate(TYPE_AND_READ, [calc_id, list(texts.items())])
-    before, after = shown["before"], shown["after"]
+def built_names(site, calc_id: str) -> list[str]:
+    """The column names of the chart table built into the calculator's page (chart.js keeps its head)."""
+    parser = _Tables()
+    parser.feed((site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8"))
+    return parser.found[calc_id][0]
+
+
+@pytest.fixture(scope="module")
+def node_figures(built_site) -> dict[str, dict[str, dict]]:
+    """Every calculator page's chart redrawn by the page's own scripts in one Node process
+    (``chart_pages``), for the form's texts and after typing ``typed_texts`` key by key:
+    {calc id: {"before": figure, "after": figure}}, each read as READ reads the live figure."""
+    answers = run_scripts({calc_id: page_script(built_site / "calculators" / calc_id / "index.html",
+                                                calc_id, typed_texts(calc_id)) for calc_id in ALL})
+    found = {}
+    for calc_id in ALL:
+        names = built_names(built_site, calc_id)
+        states = [json.loads(line) for line in printed(answers, calc_id).splitlines()]
+        found[calc_id] = {state: figure(names, *rest) for state, *rest in states}
+    return found
+
+
+def assert_redrawn(calc_id: str, before: dict, after: dict) -> None:
+    """The chart drawn for the defaults, then redrawn for the typed inputs: every sample and mark as Python has it."""
     assert before["drawn"] == "1" and before["paths"]
     assert_samples(calc_id, before, defaults(calc_id))
-    values = {**defaults(calc_id), **{name: float(text) for name, text in texts.items()}}
+    values = {**defaults(calc_id), **{name: float(text) for name, text in typed_texts(calc_id).items()}}
     assert after["rows"] != before["rows"], "the chart did not redraw"
     assert_samples(calc_id, after, values)
     assert_marks(calc_id, after, values)
+
+
+def same_texts(a: list[str | None] | None, b: list[str | None] | None) -> bool:
+    """Two figures' texts for the same cells: both empty (or absent), or numbers within TOLERANCE
+    (Chromium's and Node's V8 may differ in the last bit of Math.exp and the like)."""
+    if a is None or b is None:
+        return a is b
+    return len(a) == len(b) and all(x == y or (x not in ("", None) and y not in ("", None) and close(float(x), float(y)))
+                                    for x, y in zip(a, b, strict=True))
+
+
+def assert_same_figure(shown: dict, in_node: dict, where: str) -> None:
+    assert shown["names"] == in_node["names"] and shown["drawn"] == in_node["drawn"], where
+    assert len(shown["rows"]) == len(in_node["rows"]), f"{where}: {len(shown['rows'])} rows, Node {len(in_node['rows'])}"
+    for row_shown, row_node in zip(shown["rows"], in_node["rows"], strict=True):
+        assert same_texts(row_shown, row_node), f"{where}: page row {row_shown}, Node row {row_node}"
+    assert same_texts(shown["point"], in_node["point"]), f"{where}: point {shown['point']}, Node {in_node['point']}"
+    assert set(shown["marks"]) == set(in_node["marks"]), where
+    for name, texts in shown["marks"].items():
+        assert same_texts(texts, in_node["marks"][name]), f"{where}: mark {name} {texts}, Node {in_node['marks'][name]}"
+
+
+@pytest.mark.parametrize("calc_id", ALL)
+def test_typed_inputs_redraw_every_sample_as_python_computes_it(node_figures, calc_id):
+    """The page's scripts (in Node) against ``compute()``, for every calculator."""
+    assert sorted(node_figures[calc_id]) == ["after", "before"]
+    assert_redrawn(calc_id, node_figures[calc_id]["before"], node_figures[calc_id]["after"])
+
+
+# Pages whose live figure is held against Python and against the same scripts in Node: a chart
+# that calls two other calculators' files, with a tier table and an x that is no input
+# (liquidation-price); one with views and marks from another calculator (black-scholes); one
+# drawn against an output (constant-product-swap); one with a mark at a constant (health-factor).
+IN_A_PAGE = ["liquidation-price", "black-scholes", "constant-product-swap", "health-factor"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("calc_id", IN_A_PAGE)
+def test_the_page_redraws_what_its_scripts_compute(page, site_server, node_figures, calc_id):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_chart(page, f"{site_server}calculators/{calc_id}/")
+    shown = page.evaluate(TYPE_AND_READ, [calc_id, list(typed_texts(calc_id).items())])
+    assert_redrawn(calc_id, shown["before"], shown["after"])
+    for state in ("before", "after"):  # the rows, gaps, point and marks the Node run found
+        assert_same_figure(shown[state], node_figures[calc_id][state], f"{calc_id} {state}")
 
 
 @pytest.mark.browser

@@ -88,7 +88,9 @@ def calculators_index(renderer: Renderer, calculators: Mapping[str, Any],
 def tag(renderer: Renderer, tag_id: str) -> OutputFile:
     tag = renderer.glossary.tag_by_id[tag_id]
     here = urls.tag_page(tag_id)
-    content = renderer.render_template("tag.md.j2", tag=tag, here=here, members=renderer.glossary.tagged(tag_id))
+    members = renderer.glossary.tagged(tag_id)
+    content = memo.cached("tag page", here, lambda: renderer.render_template("tag.md.j2", tag=tag, here=here,
+                                                                            members=members), same=(tag, *members))
     graph = jsonld.simple_page_graph(renderer.settings.site_url, here, f"Tag: {tag.name}",
                                 [("Tags", urls.TAGS), (tag.name, here)], "CollectionPage")
     return OutputFile(here, content, graph, search=search_text(tag.summary))

@@ -186,18 +186,30 @@ class Renderer:
         body = link_markdown(area.body, self.linked.linker, page)
         answers = tuple(link_markdown(item.answer, self.linked.linker, page) for item in area.faq)
         for number in range(1, pages + 1):
-            here = urls.area_page(area_id, number)
-            chunk = members[(number - 1) * per_page: number * per_page]
-            previous = urls.html_href(here, urls.area_page(area_id, number - 1)) if number > 1 else ""
-            following = urls.html_href(here, urls.area_page(area_id, number + 1)) if number < pages else ""
-            content = self.render_template("area.md.j2", area=area, here=here, number=number, pages=pages,
-                                   total=len(members), groups=_page_groups(groups, chunk), body=body,
-                                   answers=answers,
-                                   mentions=page.linked if number == 1 else [], previous=previous,
-                                   next=following)
-            graph = jsonld.area_graph(self.settings.site_url, area, chunk, here,
-                                      self.dates.of(area.path), first_page=number == 1)
-            yield OutputFile(here, content, graph, search=search_text(area.summary), origin=area.path)
+            yield self._area_page(area, groups, members, number, (body, answers, page.linked))
+
+    def _area_page(self, area: Any, groups: tuple, members: tuple[Term, ...], number: int,
+                   texts: tuple[str, tuple[str, ...], list[str]]) -> OutputFile:
+        """Page ``number`` of an area hub; under a preview, rendered again only when what it shows changed."""
+        body, answers, linked = texts
+        per_page = self.settings.per_page
+        pages = max(1, math.ceil(len(members) / per_page))
+        here = urls.area_page(area.id, number)
+        chunk = members[(number - 1) * per_page: number * per_page]
+        previous = urls.html_href(here, urls.area_page(area.id, number - 1)) if number > 1 else ""
+        following = urls.html_href(here, urls.area_page(area.id, number + 1)) if number < pages else ""
+        cut = _page_groups(groups, chunk)
+        mentions = linked if number == 1 else []
+        values = (here, number, pages, len(members), [title for title, _ in cut], body, answers, mentions,
+                  previous, following)
+        shown = (area, *chunk, None, *(self.glossary.term_by_id.get(m) for m in mentions))  # tooltips: summaries
+        content = memo.cached("area page", values, lambda: self.render_template(
+            "area.md.j2", area=area, here=here, number=number, pages=pages, total=len(members), groups=cut,
+            body=body, answers=answers, mentions=mentions, previous=previous, next=following), same=shown)
+        dates = self.dates.of(area.path)
+        graph = memo.cached("area graph", (here, dates, number), lambda: jsonld.area_graph(
+            self.settings.site_url, area, chunk, here, dates, first_page=number == 1), same=(area, *chunk))
+        return OutputFile(here, content, graph, search=search_text(area.summary), origin=area.path)
 
     def redirects(self) -> Iterator[OutputFile]:
         """A redirect page for each alias slug and each deprecated term.

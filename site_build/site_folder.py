@@ -71,7 +71,7 @@ class SiteFolder:
             self.write(content.encode("utf-8") if isinstance(content, str) else content, output_path)
 
     def _put(self, output_path: str, key: str, write: Callable[[], object]) -> None:
-        path = os.path.abspath(output_path)
+        path = output_path  # MkDocs' own spelling of it: absolute (``finish`` compares them normalised)
         held = self._now.get(path, self._last.get(path))  # a second write in one build: compare with it
         if held == key and os.path.isfile(path):
             self.kept += 1
@@ -83,11 +83,12 @@ class SiteFolder:
 
     def finish(self, site_dir: str) -> int:
         """Delete what the last build wrote and this one did not, and folders left empty."""
-        stale = self._last.keys() - self._now.keys()
+        written = {os.path.normpath(path) for path in self._now}
+        stale = [path for path in self._last.keys() - self._now.keys() if os.path.normpath(path) not in written]
         for path in stale:
             with contextlib.suppress(FileNotFoundError):
                 os.remove(path)
-            _prune(os.path.dirname(path), os.path.abspath(site_dir))
+            _prune(os.path.dirname(os.path.abspath(path)), os.path.abspath(site_dir))
         self._last = {**self._now}
         return len(stale)
 

@@ -191,9 +191,8 @@ CALC_SCRIPTS = ("() => [...document.querySelectorAll('script[src]')].map(s => s.
 
 def follow(page, url: str) -> None:
     """Click a link to ``url``, as a reader would: Material takes it over (instant navigation)."""
-    page.evaluate(INSTANT_GUARD)
-    page.evaluate("url => { const a = document.createElement('a'); a.href = url; document.body.append(a); a.click(); }",
-                  url)
+    page.evaluate(f"""url => {{ ({INSTANT_GUARD})();
+        const a = document.createElement('a'); a.href = url; document.body.append(a); a.click(); }}""", url)
 
 
 def test_scripts_load_per_page_and_widgets_start_after_instant_navigation(watched, prefixed_site):

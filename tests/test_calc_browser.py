@@ -408,14 +408,21 @@ AXE_SCROLL_BUFFER = 13  # axe-core counts a region as scrollable only past 13 px
 MARKED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
+@functools.cache
+def axe_source() -> str:
+    """axe-core as a script to evaluate in a page (read once per session)."""
+    return AXE.read_text(encoding="utf-8") + "\n;undefined"
+
+
 @browser
 @pytest.mark.parametrize("calc_id", ["liquidation-price", "black-scholes"])
 def test_the_formula_is_a_named_region_that_tab_reaches_on_a_phone(page, site_server, calc_id):
     calc = calculators.get(calc_id)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{site_server}calculators/{calc_id}/")
-    region = page.get_by_role("region", name=f"Formula: {calc.title}")
-    assert region.count() == 1
+    named = page.get_by_role("region", name=f"Formula: {calc.title}")
+    assert named.count() == 1
+    region = named.element_handle()  # the accessible-name search once, not on every Tab
     page.locator("form.calculator input:not([disabled]), form.calculator select").last.focus()
     for _ in range(10):  # past the heading's permalink to the formula
         page.keyboard.press("Tab")
@@ -429,7 +436,7 @@ def test_the_formula_is_a_named_region_that_tab_reaches_on_a_phone(page, site_se
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => document.activeElement.scrollLeft > 0")
     assert calc_id != "black-scholes" or state["scrolls"], "the wide formula no longer scrolls: pick another page"
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    page.evaluate(axe_source())
     result = page.evaluate("async () => await axe.run(document, {runOnly: ['scrollable-region-focusable']})")
     assert result["violations"] == [], result["violations"]
     checked = [node["target"] for rule in result["passes"] for node in rule["nodes"]]

@@ -5,7 +5,8 @@ width); the arithmetic is chart.js's ``update`` on the texts the form holds. Tha
 here for every calculator page of the built site, in one Node process (``node_batch``):
 each page's shipped ``assets/calculators`` scripts, in the page's order, then ``update``
 on a figure just big enough to keep what chart.js writes (the table body and the SVG
-markup). ``figure`` reads that markup as the browser tests read the live figure.
+markup). ``figure`` reads that markup as the browser tests read the live figure, and
+``built_table`` the table the build wrote into the page, before any script runs.
 """
 
 from __future__ import annotations
@@ -128,6 +129,45 @@ class _Figure(html.parser.HTMLParser):
         if tag == "td" and self._cell is not None:
             self.rows[-1].append(self._cell)
             self._cell = None
+
+
+class _Tables(html.parser.HTMLParser):
+    """The chart tables of a built page, before any script runs: {calc id: (names, rows)}."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: dict[str, tuple[list[str], list[list[str]]]] = {}
+        self._chart, self._cell = "", None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "figure" and "data-chart" in attributes:
+            self._chart = attributes["data-chart"]
+            self.found[self._chart] = ([], [])
+        elif tag == "th" and "data-name" in attributes and self._chart:
+            self.found[self._chart][0].append(attributes["data-name"])
+        elif tag == "tr" and self._chart and self.found[self._chart][0]:
+            self.found[self._chart][1].append([])
+        elif tag == "td" and self._chart:
+            self._cell = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.found[self._chart][1][-1].append(self._cell)
+            self._cell = None
+        elif tag == "figure":
+            self._chart = ""
+
+
+def built_table(site: Path, calc_id: str) -> tuple[list[str], list[list[str]]]:
+    """The column names and cell texts of the chart table built into the calculator's page."""
+    parser = _Tables()
+    parser.feed((site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8"))
+    return parser.found[calc_id]
 
 
 def figure(names: list[str], drawn: str | None, table: str, svg: str) -> dict:

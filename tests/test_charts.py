@@ -1,18 +1,20 @@
-"""The live charts: every sample the browser draws held against ``compute()``, the marks against
-the calculators' outputs, redraw on input, instant navigation, the keyboard read-out, and axe.
+"""The live charts: every sample drawn held against ``compute()``, the marks against the
+calculators' outputs, redraw on input, instant navigation, the keyboard read-out, and axe.
 
 The table inside each ``<figure class="calculator-chart">`` holds the very samples the SVG
-draws (``String(x)`` texts), so reading it is reading the chart.
+draws (``String(x)`` texts), so reading it is reading the chart. Every calculator page's
+scripts redraw its chart in one Node process (``chart_pages``); Chromium, on the fixture
+site, holds a few pages' live figures against Python and that Node run, and does what needs
+a page: typing, the point, the keyboard, instant navigation, a phone's width, axe.
 """
 
 from __future__ import annotations
 
-import html.parser
 import json
 import math
 
 import pytest
-from chart_pages import figure, page_script
+from chart_pages import built_table, figure, page_script
 from node_batch import printed, run_scripts
 from test_browser_quality import inject_axe
 
@@ -54,15 +56,24 @@ TYPE_AND_READ = f"""([id, typed]) => {{
   return {{before, after: read(id)}};
 }}"""
 
-# The calculator has started and the chart script has drawn (or emptied) its figure.
-DRAWN = """() => document.querySelector("form.calculator")?.dataset.ready === "1"
-  && !!document.querySelector("figure.calculator-chart")?.dataset.drawn"""
+# Resolves once the calculator has started and the chart script has drawn (or emptied) its figure:
+# one round trip when it already has (the usual case once the page has loaded).
+DRAWN = """() => new Promise((done, fail) => {
+  const since = performance.now();
+  const check = () => {
+    if (document.querySelector("form.calculator")?.dataset.ready === "1"
+        && document.querySelector("figure.calculator-chart")?.dataset.drawn) return done(true);
+    if (performance.now() - since > 10000) return fail(new Error("no calculator drew its chart in 10 s"));
+    setTimeout(check, 10);
+  };
+  check();
+})"""
 
 
 def open_chart(page, url: str) -> None:
     """Load a page with a chart and wait for exactly that: the widget ready and the figure drawn."""
     page.goto(url, wait_until="load")
-    page.wait_for_function(DRAWN)
+    page.evaluate(DRAWN)
 
 
 def typed(calc_id: str) -> dict[str, float]:
@@ -150,38 +161,6 @@ def assert_marks(calc_id: str, shown: dict, values: dict) -> None:
         assert close(float(shown["marks"]["break_even_price"][0]), outputs["break_even_price"])
 
 
-class _Tables(html.parser.HTMLParser):
-    """The chart tables of a built page, before any script runs: {calc id: (names, rows)}."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: dict[str, tuple[list[str], list[list[str]]]] = {}
-        self._chart, self._cell = "", None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "figure" and "data-chart" in attributes:
-            self._chart = attributes["data-chart"]
-            self.found[self._chart] = ([], [])
-        elif tag == "th" and "data-name" in attributes and self._chart:
-            self.found[self._chart][0].append(attributes["data-name"])
-        elif tag == "tr" and self._chart and self.found[self._chart][0]:
-            self.found[self._chart][1].append([])
-        elif tag == "td" and self._chart:
-            self._cell = ""
-
-    def handle_data(self, data):
-        if self._cell is not None:
-            self._cell += data
-
-    def handle_endtag(self, tag):
-        if tag == "td" and self._cell is not None:
-            self.found[self._chart][1][-1].append(self._cell)
-            self._cell = None
-        elif tag == "figure":
-            self._chart = ""
-
-
 def test_every_calculator_has_a_chart_whose_series_come_from_calculators():
     assert sorted(CHARTS) == ALL
     for chart in CHARTS.values():
@@ -193,10 +172,7 @@ def test_every_calculator_has_a_chart_whose_series_come_from_calculators():
 
 @pytest.mark.parametrize("calc_id", ALL)
 def test_the_built_table_is_pythons_samples_for_the_defaults(built_site, calc_id):
-    page = (built_site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8")
-    parser = _Tables()
-    parser.feed(page)
-    names, rows = parser.found[calc_id]
+    names, rows = built_table(built_site, calc_id)
     values = defaults(calc_id)
     expected = sample(CHARTS[calc_id], values, compute(calc_id, values))
     assert names == list(expected.names)
@@ -216,13 +192,6 @@ def test_the_liquidation_lines_cross_at_the_liquidation_price():
         assert evaluate(chart.series[0].expr, below) != evaluate(chart.series[1].expr, below)
 
 
-def built_names(site, calc_id: str) -> list[str]:
-    """The column names of the chart table built into the calculator's page (chart.js keeps its head)."""
-    parser = _Tables()
-    parser.feed((site / "calculators" / calc_id / "index.html").read_text(encoding="utf-8"))
-    return parser.found[calc_id][0]
-
-
 @pytest.fixture(scope="module")
 def node_figures(built_site) -> dict[str, dict[str, dict]]:
     """Every calculator page's chart redrawn by the page's own scripts in one Node process
@@ -232,7 +201,7 @@ def node_figures(built_site) -> dict[str, dict[str, dict]]:
                                                 calc_id, typed_texts(calc_id)) for calc_id in ALL})
     found = {}
     for calc_id in ALL:
-        names = built_names(built_site, calc_id)
+        names = built_table(built_site, calc_id)[0]
         states = [json.loads(line) for line in printed(answers, calc_id).splitlines()]
         found[calc_id] = {state: figure(names, *rest) for state, *rest in states}
     return found
@@ -268,6 +237,7 @@ def assert_same_figure(shown: dict, in_node: dict, where: str) -> None:
         assert same_texts(texts, in_node["marks"][name]), f"{where}: mark {name} {texts}, Node {in_node['marks'][name]}"
 
 
+@pytest.mark.xdist_group("chart-figures")  # the Node run once per test run, not once per worker
 @pytest.mark.parametrize("calc_id", ALL)
 def test_typed_inputs_redraw_every_sample_as_python_computes_it(node_figures, calc_id):
     """The page's scripts (in Node) against ``compute()``, for every calculator."""
@@ -283,6 +253,7 @@ IN_A_PAGE = ["liquidation-price", "black-scholes", "constant-product-swap", "hea
 
 
 @pytest.mark.browser
+@pytest.mark.xdist_group("chart-figures")
 @pytest.mark.parametrize("calc_id", IN_A_PAGE)
 def test_the_page_redraws_what_its_scripts_compute(page, site_server, node_figures, calc_id):
     page.set_viewport_size({"width": 390, "height": 844})

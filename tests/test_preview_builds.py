@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import mkdocs.utils
+import mkdocs.utils.meta
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from conftest import small_project
 
@@ -153,3 +156,12 @@ def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(preview):
     rebuilt = rebuild(preview)
     assert not any(b"glossary-problems" in content for path, content in rebuilt.items() if path.endswith(".html"))
     assert_same_site(rebuilt, initial)
+
+
+def test_mkdocs_writes_its_own_way_again_after_a_preview_build(preview):
+    """The preview routes MkDocs' writes and front-matter reads only during its own builds."""
+    rebuild(preview)
+    assert mkdocs.utils.write_file.__module__ == "mkdocs.utils"
+    assert mkdocs.utils.copy_file.__module__ == mkdocs.utils.clean_directory.__module__ == "mkdocs.utils"
+    assert mkdocs.utils.meta.get_data.__module__ == "mkdocs.utils.meta"
+    assert File.copy_file.__module__ == "mkdocs.structure.files"

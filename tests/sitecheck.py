@@ -1,8 +1,11 @@
-"""Helpers for built-site tests: list pages, find broken internal links, read JSON-LD."""
+"""Helpers for built-site tests: list pages, find broken internal links, read JSON-LD, catch
+what an in-process MkDocs build logs."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import posixpath
 import urllib.parse
 from collections.abc import Mapping
@@ -108,3 +111,21 @@ def jsonld_graphs(page: PageParser) -> list[dict]:
 
 def types_of(graph: dict) -> set[str]:
     return {node["@type"] for node in graph["@graph"]}
+
+
+@contextlib.contextmanager
+def mkdocs_log(level: int = logging.WARNING):
+    """The messages an in-process MkDocs build logs at ``level`` and above, caught where
+    MkDocs' command line prints them: a handler on the ``mkdocs`` logger (yields the list)."""
+    messages: list[str] = []
+    handler = logging.Handler(level)
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    before = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level if before == logging.NOTSET else min(before, level))
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(before)

@@ -27,6 +27,7 @@ from site_build.extension import NO_CALCULATORS
 from site_build.plugin import load_project
 from site_build.project import Project, generate
 from site_build.render import Settings
+from sitecheck import mkdocs_log
 
 
 def set_config(project: Path, old: str, new: str) -> None:
@@ -41,13 +42,13 @@ def tree_digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def failed_build(project: Path, site: Path, caplog: pytest.LogCaptureFixture) -> str:
+def failed_build(project: Path, site: Path) -> str:
     """``mkdocs build`` of ``project``, in-process, which must fail as a build error does: MkDocs
     logs the error and raises ``Abort`` (its command line then exits 1 and prints no traceback;
     any other exception would give one). The error lines logged, as the command line prints them."""
-    with caplog.at_level(logging.ERROR), pytest.raises(Abort, match="Aborted with a BuildError!"):
+    with mkdocs_log(logging.ERROR) as logged, pytest.raises(Abort, match="Aborted with a BuildError!"):
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site)))
-    return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR and r.name.startswith("mkdocs"))
+    return "\n".join(logged)
 
 
 def git(repo: Path, *args: str, env: dict | None = None) -> None:
@@ -130,13 +131,13 @@ def test_per_page_below_one_is_a_configuration_error(tmp_path, capsys):
     assert "Traceback" not in err
 
 
-def test_a_hand_written_page_at_a_generated_path_is_an_error(tmp_path, caplog):
+def test_a_hand_written_page_at_a_generated_path_is_an_error(tmp_path):
     project = small_project(tmp_path / "project")
     (project / "docs" / "terms").mkdir()
     (project / "docs" / "terms" / "mark-price.md").write_text("# Mine\n", encoding="utf-8")
     assert ("docs/terms/mark-price.md:1:1: error: this hand-written page has the path of the page generated "
             "from terms/mark-price.yml; move or delete one of them [page-conflict]"
-            ) in failed_build(project, tmp_path / "site", caplog)
+            ) in failed_build(project, tmp_path / "site")
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -153,8 +154,8 @@ def test_template_mistakes_are_problems_at_their_line(tmp_path, line, expected):
     assert expected in generated.errors[0].message
 
 
-def test_a_plain_build_with_a_template_error_fails_with_the_line_and_no_traceback(tmp_path, caplog):
+def test_a_plain_build_with_a_template_error_fails_with_the_line_and_no_traceback(tmp_path):
     project = small_project(tmp_path / "project")
     (project / "templates" / "term.md.j2").write_text("{% for %}\n", encoding="utf-8")
-    logged = failed_build(project, tmp_path / "site", caplog)
+    logged = failed_build(project, tmp_path / "site")
     assert "templates/term.md.j2:1:1: error:" in logged and "[template-error]" in logged

@@ -5,7 +5,6 @@ The real glossary's built-site checks are in ``test_content.py``."""
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import FIXTURES, build_site, small_project
 from site_build.cli import main
-from sitecheck import broken_links, is_redirect, jsonld_graphs, parse, types_of
+from sitecheck import broken_links, is_redirect, jsonld_graphs, mkdocs_log, parse, types_of
 
 pytestmark = pytest.mark.site
 
@@ -57,13 +56,7 @@ def test_new_term_round_trips_as_a_draft_and_deprecated_terms_redirect(tmp_path,
     assert "/terms/mark-price/" not in sitemap
 
 
-def logged_warnings(caplog: pytest.LogCaptureFixture) -> str:
-    """The warnings MkDocs' command line prints (its handler sits on the ``mkdocs`` logger)."""
-    return "\n".join(r.getMessage() for r in caplog.records
-                     if r.levelno == logging.WARNING and r.name.startswith("mkdocs"))
-
-
-def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys, caplog):
+def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys):
     """Errors stop the build listing every one (``mkdocs build`` itself: exit 1, no traceback);
     warnings are logged where MkDocs prints them and fail only ``--strict`` (built in-process:
     the command line only turns ``Abort`` into exit 1)."""
@@ -89,13 +82,13 @@ def test_mkdocs_build_reports_the_same_problems_as_check(tmp_path, capsys, caplo
         "name: Lonely\nkind: definition\nsummary: Nothing links here.\nareas: [margin]\n",
         encoding="utf-8")
     warning = "terms/lonely.yml:1:7: warning: no other term links to 'lonely'"
-    with caplog.at_level(logging.WARNING):
+    with mkdocs_log() as logged:
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "b")))  # not strict: it passes
-        assert warning in logged_warnings(caplog) and (tmp_path / "b" / "terms" / "lonely" / "index.html").is_file()
-        caplog.clear()
-        with pytest.raises(Abort, match="warnings in strict mode"):
-            build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "c"), strict=True))
-        assert warning in logged_warnings(caplog)
+    assert any(warning in line for line in logged), logged
+    assert (tmp_path / "b" / "terms" / "lonely" / "index.html").is_file()
+    with mkdocs_log() as logged, pytest.raises(Abort, match="warnings in strict mode"):
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "c"), strict=True))
+    assert any(warning in line for line in logged), logged
 
 
 def test_a_site_built_for_another_address_links_under_its_sub_path(prefixed_server):

@@ -193,18 +193,22 @@ def test_the_liquidation_lines_cross_at_the_liquidation_price():
 
 
 @pytest.fixture(scope="module")
-def node_figures(built_site) -> dict[str, dict[str, dict]]:
-    """Every calculator page's chart redrawn by the page's own scripts in one Node process
-    (``chart_pages``), for the form's texts and after typing ``typed_texts`` key by key:
-    {calc id: {"before": figure, "after": figure}}, each read as READ reads the live figure."""
-    answers = run_scripts({calc_id: page_script(built_site / "calculators" / calc_id / "index.html",
-                                                calc_id, typed_texts(calc_id)) for calc_id in ALL})
-    found = {}
-    for calc_id in ALL:
+def node_answers(built_site) -> dict[str, dict]:
+    """Every calculator page's chart redrawn by the page's own scripts, in one Node process
+    (``chart_pages``): for the form's texts, then key by key through ``typed_texts``."""
+    return run_scripts({calc_id: page_script(built_site / "calculators" / calc_id / "index.html",
+                                             calc_id, typed_texts(calc_id)) for calc_id in ALL})
+
+
+@pytest.fixture
+def node_figures(node_answers, built_site):
+    """``figures(calc id)``: {"before": figure, "after": figure} from the Node run, each as READ
+    reads the live figure; fails, naming the page, if its scripts threw at any key."""
+    def figures(calc_id: str) -> dict[str, dict]:
         names = built_table(built_site, calc_id)[0]
-        states = [json.loads(line) for line in printed(answers, calc_id).splitlines()]
-        found[calc_id] = {state: figure(names, *rest) for state, *rest in states}
-    return found
+        states = [json.loads(line) for line in printed(node_answers, calc_id).splitlines()]
+        return {state: figure(names, *rest) for state, *rest in states}
+    return figures
 
 
 def assert_redrawn(calc_id: str, before: dict, after: dict) -> None:
@@ -241,8 +245,9 @@ def assert_same_figure(shown: dict, in_node: dict, where: str) -> None:
 @pytest.mark.parametrize("calc_id", ALL)
 def test_typed_inputs_redraw_every_sample_as_python_computes_it(node_figures, calc_id):
     """The page's scripts (in Node) against ``compute()``, for every calculator."""
-    assert sorted(node_figures[calc_id]) == ["after", "before"]
-    assert_redrawn(calc_id, node_figures[calc_id]["before"], node_figures[calc_id]["after"])
+    found = node_figures(calc_id)
+    assert sorted(found) == ["after", "before"]
+    assert_redrawn(calc_id, found["before"], found["after"])
 
 
 # Pages whose live figure is held against Python and against the same scripts in Node: a chart
@@ -261,7 +266,7 @@ def test_the_page_redraws_what_its_scripts_compute(page, site_server, node_figur
     shown = page.evaluate(TYPE_AND_READ, [calc_id, list(typed_texts(calc_id).items())])
     assert_redrawn(calc_id, shown["before"], shown["after"])
     for state in ("before", "after"):  # the rows, gaps, point and marks the Node run found
-        assert_same_figure(shown[state], node_figures[calc_id][state], f"{calc_id} {state}")
+        assert_same_figure(shown[state], node_figures(calc_id)[state], f"{calc_id} {state}")
 
 
 @pytest.mark.browser

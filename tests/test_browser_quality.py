@@ -5,6 +5,7 @@ scrolls sideways can be reached by keyboard and has a name."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -23,9 +24,14 @@ PAGES = {
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE.read_text(encoding="utf-8") + "\n;undefined"
+
+
 def inject_axe(page) -> None:
     """Load axe-core into the page through DevTools, which the site's script CSP does not restrict."""
-    page.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    page.evaluate(_axe_source())
 
 
 # What a page finishes after its ``load`` event, each asserted rather than waited out
@@ -98,19 +104,19 @@ def serious_violations(page) -> list[str]:
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_no_serious_violations(page, site_server, name):
-    """Each page in both palettes at both widths: loaded once per palette (``load_in``), checked
-    at desktop width, resized to phone width (``settle``) and checked again."""
+def test_axe_finds_no_serious_violations(page, site_server, name, scheme):
+    """Each page in each palette at both widths: loaded once (``load_in``), checked at desktop
+    width, resized to phone width (``settle``) and checked again."""
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+    load_in(page, site_server + PAGES[name], scheme)
+    inject_axe(page)
     found = {}
-    for scheme in ("light", "dark"):
-        page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
-        load_in(page, site_server + PAGES[name], scheme)
-        inject_axe(page)
-        for width in ("desktop", "phone"):
-            page.set_viewport_size({"width": WIDTHS[width], "height": 900})
-            settle(page)
-            found[f"{name} {scheme} {width}"] = serious_violations(page)
+    for width in ("desktop", "phone"):
+        page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+        settle(page)
+        found[f"{name} {scheme} {width}"] = serious_violations(page)
     failing = {case: lines for case, lines in found.items() if lines}
     assert failing == {}, "\n".join(f"{case}: {line}" for case, lines in failing.items() for line in lines)
 

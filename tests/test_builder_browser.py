@@ -10,7 +10,7 @@ import html.parser
 import re
 
 import pytest
-from test_widget_browser import BUILDER_READY, INSTANT_GUARD
+from navigation import BUILDER_READY, MARK, SAME_DOCUMENT, instant_click
 
 from calculators.builder_view import DEFAULT, chart_spots
 from calculators.strategy import Strategy
@@ -223,12 +223,11 @@ def test_the_calculators_index_links_the_builder(built_site):
 def test_instant_navigation_starts_the_builder(page, site_server):
     """Material swaps the page in without a reload and runs its scripts: the builder must start, once."""
     page.goto(f"{site_server}calculators/")
-    page.evaluate(INSTANT_GUARD)
-    page.evaluate("() => { window.__sameDocument = true; }")  # survives only instant navigation
-    page.click("article a[href$='/position-builder/']")
+    page.evaluate(MARK)
+    instant_click(page, "article a[href$='/position-builder/']")
     page.wait_for_function(BUILDER_READY)
     state = page.evaluate(READ)
-    assert page.evaluate("() => window.__sameDocument") is True, "a full reload, not instant navigation"
+    assert page.evaluate(SAME_DOCUMENT), "a full reload, not instant navigation"
     st = Strategy.preset(DEFAULT["preset"], DEFAULT["spot"], width=DEFAULT["width"], expiry_days=DEFAULT["expiry"])
     assert_results(state["results"], st, DEFAULT["spot"], 0.0)
     assert len(page.evaluate(EDIT, [[], "[data-action=add]"])["legs"]) == 3  # one listener per form: one click, one leg

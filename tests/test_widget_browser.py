@@ -8,22 +8,13 @@ import math
 
 import pytest
 import test_csp
+from navigation import BUILDER_READY, MARK, SAME_DOCUMENT, follow, open_calculator
 
 import calculators
 from calculators.numbers import display_percent
 from calculators.tiers import EXAMPLE
 
 pytestmark = pytest.mark.browser
-READY = "n => document.querySelectorAll('form.calculator[data-ready]').length >= n"
-BUILDER_READY = "() => document.querySelector('form[data-builder]')?.dataset.ready === '1'"
-# Material takes a link over only once its sitemap has arrived; a click before that is a full load.
-# Where a test needs instant navigation, this guard stops the full load of the next click Material
-# has not taken; Material then replays that click when its sitemap arrives (its click stream waits
-# for the sitemap's), so the navigation is instant either way, and never happens if Material never
-# takes the link (the test then times out on its URL).
-INSTANT_GUARD = """() => addEventListener("click", event => { if (!event.defaultPrevented) event.preventDefault(); },
-                                       {once: true})"""
-
 # The texts, attributes and visibility (Playwright's rule: a non-empty box, not visibility:hidden)
 # of what a test reads, in one round trip: {name: selector} → {name: {text, value, visible, attrs}}.
 LOOK = """(wanted) => {
@@ -41,11 +32,6 @@ LOOK = """(wanted) => {
 
 def look(page, **wanted: str) -> dict:
     return page.evaluate(LOOK, wanted)
-
-
-def open_calculator(page, url: str, forms: int = 1) -> None:
-    page.goto(url)
-    page.wait_for_function(READY, arg=forms)
 
 
 ERROR_PARTS = {"field": 'input[name="entry_price"]', "slot": '[data-input="entry_price"] .calculator-field-error',
@@ -189,24 +175,18 @@ CALC_SCRIPTS = ("() => [...document.querySelectorAll('script[src]')].map(s => s.
                 ".filter(s => s.includes('/assets/calculators/'))")
 
 
-def follow(page, url: str) -> None:
-    """Click a link to ``url``, as a reader would: Material takes it over (instant navigation)."""
-    page.evaluate(f"""url => {{ ({INSTANT_GUARD})();
-        const a = document.createElement('a'); a.href = url; document.body.append(a); a.click(); }}""", url)
-
-
 def test_scripts_load_per_page_and_widgets_start_after_instant_navigation(watched, prefixed_site):
     page, site_server = watched, prefixed_site
     page.goto(f"{site_server}")
     assert page.evaluate(f"() => [({CALC_SCRIPTS})(), typeof GlossaryCalculators]") == [[], "undefined"]
-    page.evaluate("() => { window.__sameDocument = true; }")  # survives only instant navigation
+    page.evaluate(MARK)
     for path, calc_id in (("calculators/margin-ratio/", "margin-ratio"), ("calculators/liquidation-price/", "liquidation-price"),
                           ("terms/impermanent-loss/", "impermanent-loss")):
         follow(page, site_server + path)
         page.wait_for_url(f"**/{path}")
         page.wait_for_function("id => document.querySelector(`form.calculator[data-calculator='${id}'][data-ready]`)",
                                arg=calc_id)
-        same, loaded = page.evaluate(f"() => [window.__sameDocument, ({CALC_SCRIPTS})()]")
+        same, loaded = page.evaluate(f"() => [({SAME_DOCUMENT})(), ({CALC_SCRIPTS})()]")
         assert same is True, f"{path}: a full reload, not instant navigation"
         assert any(f"/{calc_id}." in src for src in loaded), (path, loaded)
         assert_widget_answers(page, f'form.calculator[data-calculator="{calc_id}"]')
@@ -241,13 +221,13 @@ def test_the_builder_and_a_widget_both_start_across_instant_navigation(watched, 
     kinds, loaded = page.evaluate(f"() => [[typeof GlossaryCalculators, typeof GlossaryWorking], ({CALC_SCRIPTS})()]")
     assert kinds == ["object", "undefined"]
     assert not any("/widgets." in src for src in loaded)
-    page.evaluate("() => { window.__sameDocument = true; }")  # survives only instant navigation
+    page.evaluate(MARK)
     follow(page, f"{site_server}calculators/black-76/")
     page.wait_for_url("**/calculators/black-76/")
     page.wait_for_function("() => document.querySelector(\"form.calculator[data-calculator='black-76'][data-ready]\")")
     page.wait_for_function("() => document.querySelector('figure.calculator-chart')?.dataset.drawn === '1'")
     form = 'form.calculator[data-calculator="black-76"]'
-    same, steps = page.evaluate(f"""() => [window.__sameDocument,
+    same, steps = page.evaluate(f"""() => [({SAME_DOCUMENT})(),
         [...document.querySelectorAll('{form} .calculator-working .calculator-step-value')].map(s => s.innerText)]""")
     assert same is True, "a full reload, not instant navigation"
     assert len(steps) > 0 and "—" not in steps  # the working came with the widget
@@ -256,7 +236,7 @@ def test_the_builder_and_a_widget_both_start_across_instant_navigation(watched, 
     page.wait_for_url("**/calculators/position-builder/")
     page.wait_for_function(BUILDER_READY)
     legs = "() => document.querySelectorAll('form[data-builder] tr[data-leg]').length"
-    same, before = page.evaluate(f"() => [window.__sameDocument, ({legs})()]")
+    same, before = page.evaluate(f"() => [({SAME_DOCUMENT})(), ({legs})()]")
     assert same is True, "a full reload, not instant navigation"
     page.click("form[data-builder] [data-action=add]")  # one listener: one click, one leg
     after, delta = page.evaluate(f"() => [({legs})(), document.querySelector('form[data-builder] [data-result=delta]')"

@@ -11,6 +11,7 @@ import html.parser
 import math
 
 import pytest
+from navigation import open_calculator
 
 import calculators
 from calculators.definitions import DEFINITIONS
@@ -129,18 +130,13 @@ TYPED = [("black-scholes", {"spot": "105.5", "volatility": "0.35"}),
          ("constant-product-swap", {"amount_in": "12.5", "fee_rate": "0.0025"})]
 
 
-def open_widget(page, site_server, calc_id: str) -> None:
-    page.goto(f"{site_server}calculators/{calc_id}/")
-    page.wait_for_selector(f'form.calculator[data-calculator="{calc_id}"][data-ready]', state="attached")
-
-
 @pytest.mark.browser
 def test_the_list_follows_typing_with_the_python_values(page, site_server):
     """Each calculator page visited once; every case typed into it from its defaults."""
     shown = None
     for calc_id, typed in TYPED:
         if calc_id != shown:
-            open_widget(page, site_server, calc_id)
+            open_calculator(page, f"{site_server}calculators/{calc_id}/")
             shown = calc_id
         calc = calculators.get(calc_id)
         rows = page.evaluate(DRIVE, [calc_id, typed])
@@ -158,7 +154,7 @@ def test_the_list_follows_typing_with_the_python_values(page, site_server):
 @pytest.mark.browser
 def test_the_list_follows_solve_mode_and_errors(page, site_server):
     calc = calculators.get("black-scholes")
-    open_widget(page, site_server, "black-scholes")
+    open_calculator(page, f"{site_server}calculators/black-scholes/")
     page.select_option("select[name=solve]", "volatility")
     rows = page.evaluate(DRIVE, ["black-scholes", {"price": "7.5"}])
     volatility = calc.solve("volatility", price=7.5, **{k: v for k, v in defaults(calc).items() if k != "volatility"})

@@ -153,20 +153,47 @@ FADED = """el => new Promise(done => requestAnimationFrame(() => requestAnimatio
 })))"""
 
 
+# The steps of one link's check, each one round trip: "rest" brings it into view and reads it
+# at rest with the point a mouse hovers it at; "focus" focuses it (as Playwright's focus does),
+# reads it once faded in, and blurs it back to rest; "hover" reads it once the mouse is on
+# it, "leave" waits until it has faded back after the mouse left.
+LINK_STEP = """async ([selector, step]) => {
+  const contrast = """ + CONTRAST + """, faded = """ + FADED + """;
+  const el = document.querySelector(selector);
+  if (step === "rest") {
+    el.scrollIntoView({block: "center"});
+    const box = el.getClientRects()[0], x = box.left + box.width / 2, y = box.top + box.height / 2;
+    return {state: contrast(el), x, y, hit: document.elementFromPoint(x, y)?.closest("a") === el};
+  }
+  if (step === "focus") {
+    el.focus();
+    await faded(el);
+    const state = contrast(el);
+    el.blur();
+    await faded(el);
+    return {state};
+  }
+  await faded(el);
+  return {state: contrast(el)};
+}"""
+
+
 def test_focused_and_hovered_links_keep_a_4_5_contrast(page, site_server):
     for scheme in ("light", "dark"):  # a fresh load per palette (see test_axe_finds_no_serious_violations)
         load_in(page, site_server + "terms/maintenance-margin/", scheme)
         for how in ("focus", "hover"):
             for selector in ("article p a.glossary-link", "article li > a:not(.glossary-link)"):
                 case = f"{scheme} {how} {selector}"
-                link = page.locator(selector).first
-                resting = link.evaluate(CONTRAST)
-                link.focus() if how == "focus" else link.hover()
-                link.evaluate(FADED)
-                state = link.evaluate(CONTRAST)
+                rest = page.evaluate(LINK_STEP, [selector, "rest"])
+                resting = rest["state"]
+                if how == "focus":
+                    state = page.evaluate(LINK_STEP, [selector, "focus"])["state"]
+                else:
+                    assert rest["hit"], f"{case}: the link's centre is covered"
+                    page.mouse.move(rest["x"], rest["y"])
+                    state = page.evaluate(LINK_STEP, [selector, "hover"])["state"]
+                    page.mouse.move(0, 0)
+                    page.evaluate(LINK_STEP, [selector, "leave"])  # back at rest before the next link is read
                 assert state["opaque"], f"{case}: no opaque background behind the link"
                 assert state["color"] == state["accent"] != resting["color"], (case, state, resting)
                 assert state["ratio"] >= 4.5, f"{case}: {state['color']} is {state['ratio']:.2f}:1"
-                page.mouse.move(0, 0)
-                page.evaluate("document.activeElement && document.activeElement.blur()")
-                link.evaluate(FADED)  # back at rest before the next link is read

@@ -90,9 +90,7 @@ def test_no_violations_with_search_a_widget_and_instant_navigation(watched, pref
     field.type("2500")
     watched.wait_for_function("document.querySelector('output[name=liquidation_price]').dataset.value !== ''")
     watched.keyboard.press("/")
-    search = watched.locator("input.md-search__input")
-    for key in "funding":
-        search.press(key)
+    watched.locator("input.md-search__input").press_sequentially("funding")  # key by key, in one call
     watched.wait_for_selector(".md-search-result__item", timeout=10000)
     assert violations(watched) == []
     watched.goto(prefixed_site)

@@ -347,12 +347,16 @@ CHART_PAGES = ["liquidation-price", "black-scholes", "constant-product-swap", "h
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme: Material's palette
 
 # Switch the palette in the loaded page as the reader's toggle does; resolves once Material has applied it.
-PALETTE = """(scheme) => new Promise(done => {
+PALETTE = """(scheme) => new Promise((done, fail) => {
   const input = document.querySelector(`[data-md-component=palette] input[data-md-color-scheme="${scheme}"]`);
   if (document.body.dataset.mdColorScheme !== scheme) input.click();
-  const settled = () => document.body.dataset.mdColorScheme === scheme
-    && !document.body.hasAttribute("data-md-color-switching");
-  const wait = () => settled() ? done(document.body.dataset.mdColorScheme) : requestAnimationFrame(wait);
+  const since = performance.now();
+  const wait = () => {
+    const body = document.body;
+    if (body.dataset.mdColorScheme === scheme && !body.hasAttribute("data-md-color-switching")) return done(scheme);
+    if (performance.now() - since > 10000) return fail(new Error(`the palette stayed ${body.dataset.mdColorScheme}`));
+    requestAnimationFrame(wait);
+  };
   wait();
 })"""
 

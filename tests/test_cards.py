@@ -122,10 +122,9 @@ def test_any_unicode_is_drawn_into_a_valid_card(name, summary, area):
 
 
 def test_wrapping_keeps_every_line_inside_the_card_and_marks_a_cut():
-    """Words past three lines, then a word too wide for a line: cut, and broken (its pieces measured when
-    it comes first). 100 characters fill four lines already; wrap's cut search costs a word's length squared."""
+    """Words past three lines then a word too wide for a line, and that word first (its pieces are the lines)."""
     font = cards._font(cards.REGULAR, 34)
-    for text in ("word " * 40 + "x" * 100, "x" * 100 + " word" * 40):
+    for text in ("word " * 200 + "x" * 500, "x" * 500 + " word" * 200):
         lines = cards.wrap(text, font, 600, 3)
         assert len(lines) == 3 and lines[-1].endswith("…"), (text[:12], lines)
         assert all(font.getlength(line) <= 600 for line in lines), (text[:12], lines)

@@ -346,15 +346,21 @@ CHART_PAGES = ["liquidation-price", "black-scholes", "constant-product-swap", "h
 
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme: Material's palette
 
-# Switch the palette in the loaded page as the reader's toggle does; resolves once Material has applied it.
+# Switch the palette in the loaded page as the reader's toggle does; resolves once Material has
+# applied it and nothing moves on the page for two frames (focusing the chart scrolls the page,
+# and the header's title fades to the page's: axe must not measure a colour mid-transition).
 PALETTE = """(scheme) => new Promise((done, fail) => {
   const input = document.querySelector(`[data-md-component=palette] input[data-md-color-scheme="${scheme}"]`);
   if (document.body.dataset.mdColorScheme !== scheme) input.click();
   const since = performance.now();
+  let still = 0;
   const wait = () => {
     const body = document.body;
-    if (body.dataset.mdColorScheme === scheme && !body.hasAttribute("data-md-color-switching")) return done(scheme);
-    if (performance.now() - since > 10000) return fail(new Error(`the palette stayed ${body.dataset.mdColorScheme}`));
+    const applied = body.dataset.mdColorScheme === scheme && !body.hasAttribute("data-md-color-switching");
+    still = applied && document.getAnimations().every(a => a.playState !== "running") ? still + 1 : 0;
+    if (still >= 2) return done(scheme);
+    if (performance.now() - since > 10000) return fail(new Error(`the palette stayed ${body.dataset.mdColorScheme}`
+                                                                 + " or the page kept moving"));
     requestAnimationFrame(wait);
   };
   wait();

@@ -4,8 +4,9 @@ and the real glossary built once (``real_site``; its pages parsed once, ``real_p
 Code is tested elsewhere on fixture glossaries (``tests/fixtures/``), so a content pull request
 can break only this file: seed names resolve, every page is valid and linked, every term is
 found by search, every tag summary shows whole, every page carries its policy, the schema.org
-vocabulary is real, the build is reproducible, every widget's example computes, the issue form
-offers the real areas, and every term file points editors at its schema.
+vocabulary is real, the build is reproducible, every widget's example computes and reads the same
+once its script recomputes, the issue form offers the real areas, and every term file points
+editors at its schema.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from built_widgets import recompute
 from test_schema import SCHEMAS
 from vocabulary import breadcrumb_errors, vocabulary_errors
 
@@ -215,6 +217,24 @@ def test_every_real_widget_example_computes(real_glossary):
     for term in terms:
         example = {k: v for k, v in term.widget_inputs.items() if not (k == "tiers" and not v)}
         assert calculators.get(term.calculator).compute(**example), term.id
+
+
+def test_every_real_widget_reads_the_same_after_its_script_recomputes(real_site, real_glossary):
+    """Issue 11 on every real term page with a widget: a reader must never see a number change when
+    the script loads. The text Python wrote into each ``<output>`` is the text the page's own shipped
+    scripts compute and format (``evaluate``, then ``display`` or ``percent``) from the page's fields,
+    all pages in one Node process (``built_widgets``); Chromium checks the same on the fixture site."""
+    terms = [t for t in real_glossary.terms if t.calculator and t.has_page]
+    assert len(terms) >= 50
+    shown = recompute({t.id: real_site / "terms" / t.id / "index.html" for t in terms})
+    compared = 0
+    for term in terms:
+        assert term.calculator in [w.calculator for w, _ in shown[term.id]], f"{term.id}: no {term.calculator} widget"
+        for widget, after in shown[term.id]:
+            assert after == widget.outputs, f"terms/{term.id}/: built {widget.outputs} but the script shows {after}"
+            assert set(after.values()) - {"—", "none"}, f"terms/{term.id}/: no number shown to compare"
+            compared += len(after)
+    assert compared >= 4 * len(terms)
 
 
 # --- from test_contributor_flow.py ---

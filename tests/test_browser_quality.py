@@ -72,9 +72,9 @@ def load_in(page, url: str, scheme: str) -> None:
     assert palette == {"light": "default", "dark": "slate"}[scheme], f"{url}: {scheme} preference gave {palette}"
 
 
-def icon_request(url: str):
-    """A predicate for the page's favicon request, the last one Chromium makes after ``load``."""
-    return lambda request: request.url.startswith(url) and request.url.endswith("/favicon.png")
+def ends_with(site: str, tail: str):
+    """A predicate for a request of the site whose address ends with ``tail``."""
+    return lambda request: request.url.startswith(site) and request.url.endswith(tail)
 
 
 def test_pages_request_nothing_outside_the_site(fresh_page, site_server):
@@ -84,9 +84,11 @@ def test_pages_request_nothing_outside_the_site(fresh_page, site_server):
     for name in ("home", "term", "area", "calculator"):
         url = site_server + PAGES[name]
         requested.clear()
-        with page.expect_request(icon_request(site_server)):
+        # The last requests a page makes come after or about ``load``: the search worker's
+        # index and Chromium's favicon request; both awaited, so every request is on record.
+        with page.expect_request(ends_with(site_server, "/search_index.json")), \
+             page.expect_request(ends_with(site_server, "/favicon.png")):
             page.goto(url)
-        settle(page)  # the search worker's index request has been made too
         page.locator("article a").first.hover()  # showing a tooltip loads nothing either
         page.evaluate(FRAMES)  # what the tooltip's layout would load has been asked for
         navigations = [address for address, navigation in requested if navigation]

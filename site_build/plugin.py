@@ -126,6 +126,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._undo_writes = None
         self._social_tags = cards.social_tags
         self.front_matter = incremental.FrontMatter()  # serve only: each page's front matter read once
+        self._redirects: list = []  # serve only: the generated HTML files the site folder writes itself
         self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
         self._nav = None
 
@@ -207,14 +208,19 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         clashes = []
+        find = files.src_uris.get if self.serving else files.get_file_from_path  # serving: no path parsing
+        self._redirects = []
         for output in self.generated.files:
-            existing = files.get_file_from_path(output.src)
+            existing = find(output.src)
             if existing is not None and existing.generated_by is None:
                 clashes.append(Problem(self._docs_path(config, output.src), 1, 1,
                                        "error", "page-conflict",
                                        f"this hand-written page has the path of the page generated from "
                                        f"{output.origin or 'the glossary'}; move or delete one of them"))
                 files.remove(existing)
+            if self.serving and not output.is_page and output.src.endswith(".html"):
+                self._redirects.append(output)  # written by the site folder in on_env: not 10,000 MkDocs files
+                continue
             inclusion = InclusionLevel.INCLUDED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.src, content=output.content, inclusion=inclusion))
         if clashes and not self.serving:
@@ -264,6 +270,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.serving:
             env.bytecode_cache = self._compiled
+            for output in self._redirects:  # before the pages, as MkDocs would (no theme file is under terms/)
+                self.folder.write(output.content.encode("utf-8"), str(Path(config.site_dir) / output.src))
         if self.reuse is not None:
             self.reuse.choose_outputs(env, files, self._nav,
                                       lambda src: (self.cards.get(src), self.site_card, src in self.search_texts))

@@ -88,7 +88,7 @@ def test_no_violations_with_search_a_widget_and_instant_navigation(watched, pref
     field = watched.locator("form.calculator input[name=wallet_balance]")
     field.fill("")
     field.type("2500")
-    watched.wait_for_function("document.querySelector('output[name=liquidation_price]').dataset.value !== ''")
+    watched.wait_for_function("() => document.querySelector('output[name=liquidation_price]').dataset.value !== ''")
     watched.keyboard.press("/")
     watched.locator("input.md-search__input").press_sequentially("funding")  # key by key, in one call
     watched.wait_for_selector(".md-search-result__item", timeout=10000)
@@ -99,7 +99,7 @@ def test_no_violations_with_search_a_widget_and_instant_navigation(watched, pref
     watched.wait_for_url("**/terms/mark-price/")
     # The new page's scripts have run once glossary.js (on Material's document$, which follows
     # them) has bound the swapped-in article's links; then queued violation events are dispatched.
-    watched.wait_for_function("document.querySelector('article:not([data-left]) a.glossary-link[data-glossary-tip]')")
+    watched.wait_for_function("() => document.querySelector('article:not([data-left]) a.glossary-link[data-glossary-tip]')")
     watched.evaluate(FRAMES)
     assert watched.evaluate("window.__same_document") is True  # Material swapped the page in place
     assert violations(watched) == []
@@ -110,6 +110,6 @@ def test_the_policy_refuses_a_script_that_was_not_in_the_page(watched, prefixed_
     watched.goto(prefixed_site + "terms/mark-price/")
     watched.evaluate("""() => { const s = document.createElement('script');
         s.textContent = 'window.__injected = 1'; document.head.appendChild(s); }""")
-    watched.wait_for_function("window.__violations.length > 0")
+    watched.wait_for_function("() => window.__violations.length > 0")
     assert watched.evaluate("typeof window.__injected") == "undefined"
     assert any(v.startswith("script-src") for v in violations(watched))

@@ -2,7 +2,8 @@
 
 It runs the pipeline in ``on_config``, adds the generated pages in memory in
 ``on_files`` (term pages ``NOT_IN_NAV``), hands each page its JSON-LD as a dict in
-``on_page_markdown``, writes each page's Content-Security-Policy in ``on_post_page``,
+``on_page_markdown`` (and keeps its large raw HTML blocks out of Python-Markdown until
+``on_page_content``: ``raw_blocks``), writes each page's Content-Security-Policy in ``on_post_page``,
 compacts the search index in ``on_post_build``, and watches the content folders under
 ``mkdocs serve``. A build with problems fails with one ``PluginError`` listing all of
 them; a preview (``mkdocs serve``) shows them on every page instead and keeps serving.
@@ -28,7 +29,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import cards, csp, extension, incremental, jsonld, memo, preview, published, search_entries, site_folder, urls
+from . import cards, csp, extension, incremental, jsonld, memo, preview, published, raw_blocks, search_entries, site_folder, urls
 from .dates import fallback_date
 from .problems import Problem, format_text, sort_problems
 from .project import Generated, Project, generate
@@ -129,6 +130,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self._redirects: list = []  # serve only: the generated HTML files the site folder writes itself
         self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
         self._nav = None
+        self._raw_token = ""  # drawn in on_config, each build: a term's text cannot guess it ("": none taken)
+        self._taken: dict[str, raw_blocks.Taken] = {}  # page → its raw HTML blocks kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across the rebuilds of one `mkdocs serve`.
@@ -141,6 +144,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
         self.fallback_day = fallback_date(self.project.root)
+        self._raw_token, self._taken = raw_blocks.new_token(), {}
         generated = self._generate()
         self.problems = tuple(p for p in generated.problems if p.is_error) if self.serving else ()
         if generated.errors and not self.serving:
@@ -248,7 +252,12 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
         if self.reuse is not None:
             self.reuse.before_render(page, files)
-        return markdown
+            if self.reuse.restored(page) is not None:
+                return markdown
+        taken = raw_blocks.take(markdown, self._raw_token)  # put back in on_page_content
+        if taken.blocks:
+            self._taken[src] = taken
+        return taken.markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Every page's HTML, generated or hand-written, with unsafe link and image targets
@@ -256,12 +265,27 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         from .htmlsafe import sanitize_html  # kept here: one self-contained addition to this adapter
 
         if self.reuse is None:
-            return sanitize_html(html)
+            return sanitize_html(self._put_back(html, page, config, files))
         kept = self.reuse.restored(page)
         if kept is None:
-            kept = sanitize_html(html)
+            kept = sanitize_html(self._put_back(html, page, config, files))
             self.reuse.rendered(page, kept)
         return kept
+
+    def _put_back(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page's HTML with the raw blocks ``on_page_markdown`` kept out of Markdown back in
+        (``raw_blocks``), and their anchors among the page's; the page converted as it was
+        written when a marker came out anywhere but alone in its own paragraph."""
+        taken = self._taken.pop(page.file.src_uri, None)
+        if taken is None:
+            return html
+        page.markdown = taken.original
+        restored = raw_blocks.put_back(html, taken)
+        if restored is None:
+            page.render(config, files)
+            return page.content
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | taken.ids
+        return restored
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav  # the preview's output keys read its titles once every page is read

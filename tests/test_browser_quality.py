@@ -1,17 +1,15 @@
 """Quality gates in real headless Chromium: no request leaves the site, axe-core finds no
 serious or critical accessibility violation (light and dark palettes, desktop and 390 px
-phone widths), hovered and focused links keep a 4.5:1 contrast, and every region that
-scrolls sideways can be reached by keyboard and has a name."""
+phone widths; on a phone the calculator pages with their chart's cursor and read-out
+showing), hovered and focused links keep a 4.5:1 contrast, and every region that scrolls
+sideways can be reached by keyboard and has a name."""
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 import pytest
+from axe import assert_chart_shown, inject_axe, serious_violations, show_chart_cursor
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 PAGES = {
     "home": "",
     "term": "terms/maintenance-margin/",
@@ -22,16 +20,11 @@ PAGES = {
     "wide-formula": "calculators/black-scholes/",  # its formula scrolls sideways on a phone
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
-
-
-@functools.cache
-def _axe_source() -> str:
-    return AXE.read_text(encoding="utf-8") + "\n;undefined"
-
-
-def inject_axe(page) -> None:
-    """Load axe-core into the page through DevTools, which the site's script CSP does not restrict."""
-    page.evaluate(_axe_source())
+# Pages with a chart, checked on a phone with its cursor and read-out showing (the page as it
+# is at rest plus the cursor, the read-out's text and the plot's focus ring); test_charts
+# axe's the other chart pages in that state.
+CHARTED = {"calculator", "wide-formula"}
+LINKS = "term"  # the page whose links' hover and focus contrast is read, in each palette
 
 
 # What a page finishes after its ``load`` event, each asserted rather than waited out
@@ -98,31 +91,6 @@ def test_pages_request_nothing_outside_the_site(fresh_page, site_server):
         assert outside == [], name
 
 
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is now, one line each."""
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    assert result["testEngine"]["version"] == "4.14.1"
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_no_serious_violations(page, site_server, name, scheme):
-    """Each page in each palette at both widths: loaded once (``load_in``), checked at desktop
-    width, resized to phone width (``settle``) and checked again."""
-    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
-    load_in(page, site_server + PAGES[name], scheme)
-    inject_axe(page)
-    found = {}
-    for width in ("desktop", "phone"):
-        page.set_viewport_size({"width": WIDTHS[width], "height": 900})
-        settle(page)
-        found[f"{name} {scheme} {width}"] = serious_violations(page)
-    failing = {case: lines for case, lines in found.items() if lines}
-    assert failing == {}, "\n".join(f"{case}: {line}" for case, lines in failing.items() for line in lines)
-
-
 # WCAG contrast of an element's text against what is painted behind it (ancestors'
 # backgrounds composited from the root down), and the colour the accent variable gives.
 CONTRAST = """el => {
@@ -180,22 +148,47 @@ LINK_STEP = """async ([selector, step]) => {
 }"""
 
 
-def test_focused_and_hovered_links_keep_a_4_5_contrast(page, site_server):
-    for scheme in ("light", "dark"):  # a fresh load per palette (see test_axe_finds_no_serious_violations)
-        load_in(page, site_server + "terms/maintenance-margin/", scheme)
-        for how in ("focus", "hover"):
-            for selector in ("article p a.glossary-link", "article li > a:not(.glossary-link)"):
-                case = f"{scheme} {how} {selector}"
-                rest = page.evaluate(LINK_STEP, [selector, "rest"])
-                resting = rest["state"]
-                if how == "focus":
-                    state = page.evaluate(LINK_STEP, [selector, "focus"])["state"]
-                else:
-                    assert rest["hit"], f"{case}: the link's centre is covered"
-                    page.mouse.move(rest["x"], rest["y"])
-                    state = page.evaluate(LINK_STEP, [selector, "hover"])["state"]
-                    page.mouse.move(0, 0)
-                    page.evaluate(LINK_STEP, [selector, "leave"])  # back at rest before the next link is read
-                assert state["opaque"], f"{case}: no opaque background behind the link"
-                assert state["color"] == state["accent"] != resting["color"], (case, state, resting)
-                assert state["ratio"] >= 4.5, f"{case}: {state['color']} is {state['ratio']:.2f}:1"
+def assert_links_keep_a_4_5_contrast(page, scheme: str) -> None:
+    """A text link and a list link of the loaded page, focused and then hovered: each turns the
+    accent colour and keeps 4.5:1 against what is painted behind it, then goes back to rest."""
+    for how in ("focus", "hover"):
+        for selector in ("article p a.glossary-link", "article li > a:not(.glossary-link)"):
+            case = f"{LINKS} {scheme} {how} {selector}"
+            rest = page.evaluate(LINK_STEP, [selector, "rest"])
+            resting = rest["state"]
+            if how == "focus":
+                state = page.evaluate(LINK_STEP, [selector, "focus"])["state"]
+            else:
+                assert rest["hit"], f"{case}: the link's centre is covered"
+                page.mouse.move(rest["x"], rest["y"])
+                state = page.evaluate(LINK_STEP, [selector, "hover"])["state"]
+                page.mouse.move(0, 0)
+                page.evaluate(LINK_STEP, [selector, "leave"])  # back at rest before the next link is read
+            assert state["opaque"], f"{case}: no opaque background behind the link"
+            assert state["color"] == state["accent"] != resting["color"], (case, state, resting)
+            assert state["ratio"] >= 4.5, f"{case}: {state['color']} is {state['ratio']:.2f}:1"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_axe_finds_no_serious_violations_and_links_keep_a_4_5_contrast(page, site_server, name, scheme):
+    """Each page in each palette, loaded once (``load_in``): axe'd at desktop width, resized to
+    phone width (``settle``), a chart's cursor shown (``CHARTED``) and axe'd again; the
+    ``LINKS`` page's links are then read focused and hovered (on that same load)."""
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+    load_in(page, site_server + PAGES[name], scheme)
+    inject_axe(page)
+    found = {}
+    for width in ("desktop", "phone"):
+        case = f"{name} {scheme} {width}"
+        page.set_viewport_size({"width": WIDTHS[width], "height": 900})
+        settle(page)
+        if width == "phone" and name in CHARTED:
+            case += " with the chart's cursor showing"
+            show_chart_cursor(page)
+            assert_chart_shown(page, WIDTHS[width], case)
+        found[case] = serious_violations(page)
+    failing = {case: lines for case, lines in found.items() if lines}
+    assert failing == {}, "\n".join(f"{case}: {line}" for case, lines in failing.items() for line in lines)
+    if name == LINKS:
+        assert_links_keep_a_4_5_contrast(page, scheme)

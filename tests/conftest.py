@@ -254,6 +254,26 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Zensical
         yield ZensicalSite(project, folder, url)
 
 
+@pytest.fixture(scope="session")
+def zensical_twin(prefixed_server, zensical_site: ZensicalSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """MkDocs' build of the project Zensical built, for the Zensical site's address: the session's
+    MkDocs build of the fixture site (``prefixed_server``, no second MkDocs build) copied with its
+    ``site_url`` (the one thing the two builds were given differently) replaced by the Zensical
+    site's in every file; only the gzipped sitemap, which no comparison reads, keeps it."""
+    mkdocs_site, mkdocs_url = prefixed_server
+    twin = tmp_path_factory.mktemp("zensical-twin") / "site"
+    twin.mkdir()
+    for source in sorted(mkdocs_site.rglob("*")):
+        target = twin / source.relative_to(mkdocs_site)
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif source.suffix == ".gz":
+            shutil.copy2(source, target)
+        else:
+            target.write_bytes(source.read_bytes().replace(mkdocs_url.encode(), zensical_site.url.encode()))
+    return twin
+
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]

@@ -5,8 +5,10 @@ site are in ``test_zensical_browser.py``).
 ProperDocs reads ``mkdocs.yml`` when it is named with ``-f``, loads ``mkdocs.plugins``
 entry points (our ``glossary`` plugin) and ``mkdocs.themes`` (Material), and maps every
 ``import mkdocs.*`` to its own ``properdocs.*`` modules, so the plugin runs unchanged.
-Both engines build the browser tests' fixture glossary (``site_project``, 40 terms with a
-page for every calculator; never the real ``terms/``), side by side; the trees must be
+It builds the browser tests' fixture glossary (``site_project``, 40 terms with a page for
+every calculator; never the real ``terms/``) for the ``site_url`` the session's MkDocs build
+of it was given (conftest's ``prefixed_server``, built once per run and shared by the xdist
+workers, so comparing with it costs no MkDocs build of its own); the trees must be
 byte-identical except for one line that is the engine's own version stamp: Material writes
 ``<meta name="generator" content="mkdocs-{{ mkdocs_version }}, mkdocs-material-…">`` and
 ProperDocs reports its version as ``ProperDocs 1.6.7``. That content, and nothing else, is
@@ -14,9 +16,10 @@ normalised before the digests are compared.
 
 Zensical (0.0.73, the last release that installs without ``zensical-ui``) runs no plugin
 of ours; the export and ``finish`` carry every page, redirect, published file and JSON-LD
-block, which are held here against the MkDocs build of the same project: conftest's
-``zensical_site``, the session's one Zensical build (its browser checks read it too), with
-MkDocs and ProperDocs building its project for the same ``site_url``.
+block, which are held here against MkDocs' build of the same project for the Zensical
+site's address: conftest's ``zensical_twin``, the session's MkDocs build with its
+``site_url`` replaced by the Zensical site's (the one input the two builds differ in).
+``zensical_site`` is the session's one Zensical build (its browser checks read it too).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from pathlib import Path
 import pytest
 from test_faithful_build import tree_digest
 
-from conftest import ZensicalSite
+from conftest import site_project, with_site_url
 from sitecheck import broken_links, html_pages, jsonld_graphs, parse
 
 pytestmark = pytest.mark.site
@@ -43,12 +46,12 @@ STAMP = b'<meta name="generator" content="mkdocs-ENGINE, '
 
 
 def engine_build(engine: str, project: Path, site: Path) -> subprocess.Popen:
-    """``mkdocs build`` or ``properdocs build`` of ``project``, strict, from this environment,
-    started (the caller waits, so the two engines build side by side)."""
+    """``mkdocs build`` or ``properdocs build`` of ``project``, strict, from this environment
+    (as the session's in-process MkDocs build sees it), started; the caller waits."""
     command = [sys.executable, "-m", engine, "build", "--strict", "--quiet", "--site-dir", str(site)]
     if engine == "properdocs":
         command[4:4] = ["--config-file", "mkdocs.yml"]  # ProperDocs looks for properdocs.yml first
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env = dict(os.environ)
     env.update(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -64,16 +67,17 @@ def without_engine_stamp(site: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def both_sites(zensical_site: ZensicalSite, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """MkDocs' and ProperDocs' sites of the project Zensical built, for its ``site_url``."""
+def both_sites(prefixed_server, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """MkDocs' site of the fixture glossary (the session's) and ProperDocs' of the same project
+    for the same ``site_url``."""
     if shutil.which("properdocs", path=str(Path(sys.executable).parent)) is None:
         pytest.fail("ProperDocs is not installed: pip install -e '.[test]' installs it")
+    mkdocs_site, url = prefixed_server
     root = tmp_path_factory.mktemp("engines")
-    builds = {engine: engine_build(engine, zensical_site.project, root / engine) for engine in ("mkdocs", "properdocs")}
-    for engine, process in builds.items():
-        _, stderr = process.communicate()
-        assert process.returncode == 0, f"{engine} build failed:\n{stderr}"
-    return root / "mkdocs", root / "properdocs"
+    process = engine_build("properdocs", with_site_url(site_project(root / "project"), url), root / "properdocs")
+    _, stderr = process.communicate()
+    assert process.returncode == 0, f"properdocs build failed:\n{stderr}"
+    return mkdocs_site, root / "properdocs"
 
 
 def test_properdocs_builds_the_mkdocs_site_byte_for_byte(both_sites):
@@ -106,9 +110,8 @@ def content_files(site: Path) -> set[str]:
     return {path for path in tree_digest(site) if not path.startswith(THEME_FILES)}
 
 
-def test_zensical_builds_every_page_redirect_and_published_file(both_sites, zensical_site):
-    zensical_folder = zensical_site.folder
-    mkdocs_site = both_sites[0]
+def test_zensical_builds_every_page_redirect_and_published_file(zensical_twin, zensical_site):
+    zensical_folder, mkdocs_site = zensical_site.folder, zensical_twin
     assert content_files(mkdocs_site) == content_files(zensical_folder)
     for path in content_files(mkdocs_site) - {p for p in content_files(mkdocs_site) if p.endswith((".html", ".xml"))}:
         if not path.endswith(".gz"):  # glossary.json, calculator scripts, published files, twins: byte for byte
@@ -118,9 +121,8 @@ def test_zensical_builds_every_page_redirect_and_published_file(both_sites, zens
     assert broken_links(zensical_folder, "/glossary/") == []
 
 
-def test_zensical_pages_carry_the_same_json_ld_and_policy(both_sites, zensical_site):
-    zensical_folder = zensical_site.folder
-    mkdocs_site = both_sites[0]
+def test_zensical_pages_carry_the_same_json_ld_and_policy(zensical_twin, zensical_site):
+    zensical_folder, mkdocs_site = zensical_site.folder, zensical_twin
     for page in html_pages(zensical_folder):
         path = page.relative_to(zensical_folder).as_posix()
         built = parse(page)
@@ -129,9 +131,8 @@ def test_zensical_pages_carry_the_same_json_ld_and_policy(both_sites, zensical_s
         assert 'http-equiv="Content-Security-Policy"' in page.read_text(encoding="utf-8"), path
 
 
-def test_zensical_search_and_sitemap_are_finished_like_mkdocs(both_sites, zensical_site):
-    zensical_folder = zensical_site.folder
-    mkdocs_site = both_sites[0]
+def test_zensical_search_and_sitemap_are_finished_like_mkdocs(zensical_twin, zensical_site):
+    zensical_folder, mkdocs_site = zensical_site.folder, zensical_twin
     items = json.loads((zensical_folder / "search.json").read_text(encoding="utf-8"))["items"]
     term_entries = [i for i in items if i["location"].startswith("terms/mark-price/")]
     assert len(term_entries) == 1 and "fair value, built from a spot index" in term_entries[0]["text"]  # one compact entry

@@ -7,7 +7,7 @@ sideways can be reached by keyboard and has a name."""
 from __future__ import annotations
 
 import pytest
-from axe import assert_chart_shown, inject_axe, serious_violations, show_chart_cursor
+from axe import STILL, assert_chart_shown, inject_axe, serious_violations, show_chart_cursor
 
 pytestmark = pytest.mark.browser
 PAGES = {
@@ -43,6 +43,16 @@ SETTLED = """() => {
     || f.glossaryChart.width === Math.max(280, Math.round(f.querySelector(".chart-plot").clientWidth || 600)));
   return search && forms && tables && charts;
 }"""
+# Resolves with the page's palette once it is ``scheme``, or with the palette it kept for 5 s.
+APPLIED = """(scheme) => new Promise(done => {
+  const since = performance.now();
+  const wait = () => {
+    const palette = document.body.dataset.mdColorScheme;
+    if (palette === scheme || performance.now() - since > 5000) return done(palette);
+    requestAnimationFrame(wait);
+  };
+  wait();
+})"""
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
 
 
@@ -56,13 +66,18 @@ def settle(page) -> None:
 def load_in(page, url: str, scheme: str) -> None:
     """Load ``url`` as a first visit in ``scheme``: Material keeps the palette it chose at load
     (in localStorage, and rewrites it when the preference changes under a loaded page), so
-    the preference is switched, its change handled, the storage cleared, then the page loaded."""
+    the preference is switched, its change handled, the storage cleared, then the page loaded.
+    The page's head paints the default palette when none is stored; Material's script applies
+    the preference's a task later, which on a loaded machine can come after ``load``: it is
+    awaited (``APPLIED``), then the page is ``STILL`` (no colour is mid-fade)."""
     page.emulate_media(color_scheme=scheme)
     page.evaluate(FRAMES)
     page.evaluate("() => { try { localStorage.clear(); } catch (e) {} }")
     page.goto(url)
-    palette = page.evaluate("document.body.dataset.mdColorScheme")
-    assert palette == {"light": "default", "dark": "slate"}[scheme], f"{url}: {scheme} preference gave {palette}"
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    palette = page.evaluate(APPLIED, expected)
+    assert palette == expected, f"{url}: {scheme} preference gave {palette}"
+    page.evaluate(STILL)
 
 
 def ends_with(site: str, tail: str):

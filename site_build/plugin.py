@@ -8,13 +8,13 @@ compacts the search index in ``on_post_build``, and watches the content folders 
 ``mkdocs serve``. A build with problems fails with one ``PluginError`` listing all of
 them; a preview (``mkdocs serve``) shows them on every page instead and keeps serving.
 A preview rebuild reuses the last build's HTML of every page whose inputs did not change
-(``incremental``) and sets the last site aside instead of deleting it first (``preview``).
+(``incremental``) and keeps its site folder (``rebuild``). The work itself is in modules that
+import no MkDocs and are handed its objects: ``configuration``, ``generation``,
+``annotations``, ``page_content``, ``search_index``, ``rebuild``.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
 from pathlib import Path
 
@@ -29,12 +29,13 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import cards, csp, extension, incremental, jsonld, memo, preview, published, raw_blocks, search_entries, site_folder, urls
+from . import configuration, csp, incremental, memo, page_content, preview, published, raw_blocks, search_index
+from .annotations import Annotations
 from .dates import fallback_date
+from .generation import Generation, page_conflict
 from .problems import Problem, format_text, sort_problems
-from .project import Generated, Project, generate
-from .render import Settings
-from .search import compact_index, headings_only
+from .project import Project
+from .rebuild import Rebuild
 
 log = get_plugin_logger(__name__)
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -63,18 +64,7 @@ def project_for(config: MkDocsConfig, options: GlossaryConfig) -> Project:
     """The glossary project an ``mkdocs.yml`` describes: builds and ``glossary export`` share it."""
     if not config.site_url:
         raise PluginError("glossary: set 'site_url' in mkdocs.yml; JSON-LD needs absolute URLs")
-    settings = Settings(site_url=config.site_url, edit_url=options.edit_url, per_page=options.per_page,
-                        title=config.site_name, description=config.site_description or "")
-    return Project(Path(config.config_file_path).parent, settings, options.terms_dir, options.templates_dir)
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+    return configuration.project(config, options)
 
 
 def load_project(config_file: Path) -> Project:
@@ -83,14 +73,11 @@ def load_project(config_file: Path) -> Project:
     MkDocs logs what is wrong with a configuration and then aborts with a generic
     message; the logged lines become the ``ConfigurationError``'s message instead.
     """
-    collected, logger = _Collect(), logging.getLogger("mkdocs.config")
-    logger.addHandler(collected)
-    try:
-        config = load_config(str(config_file))
-    except Abort as exc:
-        raise ConfigurationError("; ".join(collected.messages) or str(exc)) from None
-    finally:
-        logger.removeHandler(collected)
+    with configuration.logged_errors("mkdocs.config") as messages:
+        try:
+            config = load_config(str(config_file))
+        except Abort as exc:
+            raise ConfigurationError("; ".join(messages) or str(exc)) from None
     for plugin in config.plugins.values():
         if isinstance(plugin, GlossaryPlugin):
             return project_for(config, plugin.config)
@@ -103,32 +90,21 @@ def read_project(config_file: Path) -> Project | Problem:
     try:
         return load_project(config_file)
     except MkDocsException as exc:
-        return Problem(str(config_file), 1, 1, "error", "config-error", " ".join(str(exc).split()))
+        return configuration.problem(config_file, exc)
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
-        self.generated = Generated()
-        self.graphs: dict[str, dict] = {}
-        self.sidebars: dict[str, dict] = {}  # term pages' section lists, for overrides/main.html
-        self.cards: dict[str, str] = {}  # term page → its social card (site_build.cards)
-        self.site_card: str | None = None  # every other page's card, when the build drew one
+        self.generation = Generation()  # the generated files, and the last good ones while serving
+        self.annotations = Annotations()  # each page's JSON-LD, sidebar, dates and social tags
         self.serving = False
         self.problems: tuple[Problem, ...] = ()  # shown on every page while serving
-        self.fallback_day = ""
-        self.search_texts: dict[str, str] = {}  # generated pages whose index entry compact_index writes
-        self._full_content: str | None = None
-        self._calculators = preview.calculators_fingerprint()
+        self._headings = search_index.HeadingsOnly()  # what Material's search reads of a compacted page
         self.reuse: incremental.Reuse | None = None  # serve only: unchanged pages are not rendered again
         self.memo: memo.Memo | None = None  # serve only: the pipeline's unchanged steps are not run again
-        self.folder = site_folder.SiteFolder()  # serve only: unchanged files are not written again
-        self.search_entries = search_entries.SearchEntries()  # serve only: unchanged pages are not indexed again
-        self._undo_writes = None
-        self._social_tags = cards.social_tags
-        self.front_matter = incremental.FrontMatter()  # serve only: each page's front matter read once
-        self._redirects: list = []  # serve only: the generated HTML files the site folder writes itself
-        self._compiled = memo.CompiledTemplates()  # serve only: Material's templates compiled once
+        self.rebuild = Rebuild()  # serve only: the site folder, search entries… kept across rebuilds
+        self.folder, self.search_entries = self.rebuild.folder, self.rebuild.search_entries  # for reports
         self._nav = None
         self._raw_token = ""  # drawn in on_config, each build: a term's text cannot guess it ("": none taken)
         self._taken: dict[str, raw_blocks.Taken] = {}  # page → its raw HTML blocks kept out of Markdown
@@ -138,29 +114,18 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.serving = command == "serve"
         self.reuse = incremental.Reuse() if self.serving else None
         self.memo = memo.Memo() if self.serving else None
-        # serve only: a page's social tags are worked out once per distinct title, description and card
-        self._social_tags = functools.lru_cache(maxsize=1 << 16)(cards.social_tags) if self.serving else cards.social_tags
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.project = project_for(config, self.config)
-        self.fallback_day = fallback_date(self.project.root)
         self._raw_token, self._taken = raw_blocks.new_token(), {}
-        generated = self._generate()
+        generated = self.generation.run(self.project, self.memo, serving=self.serving)
         self.problems = tuple(p for p in generated.problems if p.is_error) if self.serving else ()
         if generated.errors and not self.serving:
             raise PluginError(f"glossary: {len(generated.errors)} error(s) in the term files\n"
                               + format_text(list(generated.problems)))
         for problem in generated.problems:
             (log.error if problem.is_error else log.warning)(str(problem))
-        if not generated.errors:
-            self.generated = generated
-        elif not self.generated.files:
-            self.generated = Generated(preview.placeholder_site())
-        self.graphs = {f.src: f.jsonld for f in self.generated.files if f.jsonld}
-        self.sidebars = {f.src: f.sidebar for f in self.generated.files if f.sidebar}
-        self.search_texts = {f.src: f.search for f in self.generated.files if f.search is not None}
-        self.cards = cards.page_cards([p.path for p in self.generated.published])
-        self.site_card = next((p.path for p in self.generated.published if p.path == cards.SITE_CARD), None)
+        self.annotations = Annotations.of(self.generated, fallback_date(self.project.root), serving=self.serving)
         if self.reuse is not None:
             self.reuse.start(Path(config.config_file_path) if config.config_file_path else None,
                              Path(config.theme.custom_dir) if config.theme.custom_dir else None,
@@ -169,61 +134,26 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.serving:  # the site folder is kept and only changed files written (site_build.site_folder)
-            undo_writes = site_folder.routed(self.folder, mkdocs.utils, File)
-            get_data = mkdocs.utils.meta.get_data
-            mkdocs.utils.meta.get_data = self.front_matter.wrap(get_data)  # each distinct page text split once
-
-            def undo() -> None:
-                undo_writes()
-                mkdocs.utils.meta.get_data = get_data
-            self._undo_writes = undo
-            for plugin in config.plugins.values():
-                if hasattr(plugin, "search_index"):  # Material's search: unchanged pages keep their entries
-                    self.search_entries.wrap(plugin.search_index)
+            self.rebuild.begin(utils=mkdocs.utils, meta=mkdocs.utils.meta, file_class=File,
+                               plugins=config.plugins.values())
 
     def on_build_error(self, *, error: Exception) -> None:
-        self._restore_writes()
+        self.rebuild.restore()
 
-    def _restore_writes(self) -> None:
-        if self._undo_writes is not None:
-            self._undo_writes, undo = None, self._undo_writes
-            undo()
-
-    def _generate(self) -> Generated:
-        """The site's files, with the calculators wired here (never looked for).
-
-        A preview survives a broken edit to the calculators package too: its exception
-        becomes a problem at the file and line it came from, shown over the last good pages.
-        """
-        if not self.serving:
-            return generate(self.project, extension.installed())
-        self._reload_calculators()
-        try:
-            calculators = extension.installed()
-        except Exception as exc:  # an edit in progress under calculators/
-            return Generated((), (preview.calculators_problem(exc, self.project.root),))
-        return preview.remembered(self.memo, self.project, lambda: generate(self.project, calculators))
-
-    def _reload_calculators(self) -> None:
-        fingerprint = preview.calculators_fingerprint()
-        if fingerprint != self._calculators:
-            preview.forget_calculators()
-            self._calculators = fingerprint
+    @property
+    def generated(self):
+        """The files the site is built from (``Generation``): the last good ones while serving."""
+        return self.generation.generated
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         clashes = []
         find = files.src_uris.get if self.serving else files.get_file_from_path  # serving: no path parsing
-        self._redirects = []
         for output in self.generated.files:
             existing = find(output.src)
             if existing is not None and existing.generated_by is None:
-                clashes.append(Problem(self._docs_path(config, output.src), 1, 1,
-                                       "error", "page-conflict",
-                                       f"this hand-written page has the path of the page generated from "
-                                       f"{output.origin or 'the glossary'}; move or delete one of them"))
+                clashes.append(page_conflict(config.docs_dir, self.project and self.project.root, output))
                 files.remove(existing)
-            if self.serving and not output.is_page and output.src.endswith(".html"):
-                self._redirects.append(output)  # written by the site folder in on_env: not 10,000 MkDocs files
+            if self.serving and self.rebuild.writes_itself(output):  # a redirect: written in on_env
                 continue
             inclusion = InclusionLevel.INCLUDED if output.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, output.src, content=output.content, inclusion=inclusion))
@@ -234,58 +164,20 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.problems = tuple(sort_problems([*self.problems, *clashes]))
         return files
 
-    def _docs_path(self, config: MkDocsConfig, src: str) -> str:
-        docs = Path(config.docs_dir).resolve()
-        root = self.project.root.resolve() if self.project else docs.parent
-        return (docs / src).relative_to(root).as_posix() if docs.is_relative_to(root) else (docs / src).as_posix()
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        src = page.file.src_uri
-        graph = self.graphs.get(src)
-        if graph is None:  # a hand-written page from docs/
-            title = page.meta.get("title") or page.title or src
-            graph = jsonld.simple_page_graph(config.site_url, src, str(title), [(str(title), src)])
-        page.meta["glossary_jsonld"] = graph
-        if src in self.sidebars:
-            page.meta["glossary_sidebar"] = self.sidebars[src]
-        page.meta["glossary_modified"] = jsonld.date_modified(graph) or self.fallback_day  # the sitemap's lastmod
-        page.update_date = page.meta["glossary_modified"]  # sitemap.xml.gz's timestamp, never the clock
+        self.annotations.annotate(page, config.site_url)
         if self.reuse is not None:
             self.reuse.before_render(page, files)
             if self.reuse.restored(page) is not None:
                 return markdown
         taken = raw_blocks.take(markdown, self._raw_token)  # put back in on_page_content
         if taken.blocks:
-            self._taken[src] = taken
+            self._taken[page.file.src_uri] = taken
         return taken.markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page's HTML, generated or hand-written, with unsafe link and image targets
-        removed: the last word on URLs (``htmlsafe``); unchanged when it holds none."""
-        from .htmlsafe import sanitize_html  # kept here: one self-contained addition to this adapter
-
-        if self.reuse is None:
-            return sanitize_html(self._put_back(html, page, config, files))
-        kept = self.reuse.restored(page)
-        if kept is None:
-            kept = sanitize_html(self._put_back(html, page, config, files))
-            self.reuse.rendered(page, kept)
-        return kept
-
-    def _put_back(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """The page's HTML with the raw blocks ``on_page_markdown`` kept out of Markdown back in
-        (``raw_blocks``), and their anchors among the page's; the page converted as it was
-        written when a marker came out anywhere but alone in its own paragraph."""
-        taken = self._taken.pop(page.file.src_uri, None)
-        if taken is None:
-            return html
-        page.markdown = taken.original
-        restored = raw_blocks.put_back(html, taken)
-        if restored is None:
-            page.render(config, files)
-            return page.content
-        page.present_anchor_ids = set(page.present_anchor_ids or ()) | taken.ids
-        return restored
+        """Every page's HTML, generated or hand-written: raw blocks back, unsafe URLs removed."""
+        return page_content.finished(html, page, self._taken, lambda: page.render(config, files), self.reuse)
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self._nav = nav  # the preview's output keys read its titles once every page is read
@@ -293,12 +185,9 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.serving:
-            env.bytecode_cache = self._compiled
-            for output in self._redirects:  # before the pages, as MkDocs would (no theme file is under terms/)
-                self.folder.write(output.content.encode("utf-8"), str(Path(config.site_dir) / output.src))
+            self.rebuild.start_pages(env, config.site_dir)
         if self.reuse is not None:
-            self.reuse.choose_outputs(env, files, self._nav,
-                                      lambda src: (self.cards.get(src), self.site_card, src in self.search_texts))
+            self.reuse.choose_outputs(env, files, self._nav, self.annotations.output_key)
         return env
 
     def _reused_page(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -306,24 +195,16 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     @event_priority(50)  # before Material's search plugin reads the page
     def _search_reads_headings(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if page.file.src_uri in self.search_texts and page.content is not None:
-            self._full_content, page.content = page.content, headings_only(page.content)
+        self._headings.hide(page, self.annotations.search_texts)
         return context
 
     @event_priority(-50)  # after it
     def _page_reads_everything(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if self._full_content is not None:
-            page.content, self._full_content = self._full_content, None
+        self._headings.show(page)
         return context
 
     def _social_meta(self, context, *, page: Page, config: MkDocsConfig, nav):
-        """OpenGraph and Twitter tags for overrides/main.html: a term's own card, else the site's."""
-        src = page.file.src_uri
-        page.meta["glossary_social"] = self._social_tags(
-            title=str(page.title or config.site_name), url=page.canonical_url or config.site_url,
-            description=str(page.meta.get("description") or config.site_description or config.site_name),
-            site_name=config.site_name, site_url=config.site_url, article=src in self.cards,
-            card=self.cards.get(src, self.site_card))
+        self.annotations.add_social(page, config)  # OpenGraph and Twitter tags for overrides/main.html
         return context
 
     on_page_context = CombinedEvent(_search_reads_headings, _page_reads_everything, _social_meta, _reused_page)
@@ -347,24 +228,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.reuse is not None:
             log.info(self.reuse.finish())
         if self.serving:
-            for item in self.generated.published:
-                self.folder.put(item.content, str(Path(config.site_dir) / item.path))
+            self.rebuild.publish(self.generated.published, config.site_dir)
         else:
             published.write_all(self.generated.published, Path(config.site_dir))
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if index_file.is_file():
-            texts = {urls.url_path(src): text for src, text in self.search_texts.items()}
-            index = json.loads(index_file.read_text(encoding="utf-8"))
-            compact = json.dumps(compact_index(index, texts), ensure_ascii=False, separators=(",", ":"))
-            mkdocs.utils.write_file(compact.encode("utf-8"), str(index_file))  # the site folder's, when serving
+        # MkDocs' write_file is the site folder's when serving
+        search_index.compact_file(config.site_dir, self.annotations.search_texts, mkdocs.utils.write_file)
         if self.serving:
-            self.search_entries.finish()
-            log.info(self.folder.line(self.folder.finish(config.site_dir)))
-        self._restore_writes()
+            log.info(self.rebuild.finish(config.site_dir))
+        self.rebuild.restore()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        folders = [*(self.project.watched if self.project else []), preview.calculators_folder()]
-        for folder in dict.fromkeys(f.resolve() for f in folders if f is not None and f.is_dir()):
+        for folder in Generation.watched(self.project):
             server.watch(str(folder))
         logging.getLogger("mkdocs.livereload").addFilter(preview.QuietRootRedirect())
         log.info(f"previewing {len(self.generated.files)} generated files at {server.url}")

@@ -11,7 +11,9 @@ preview's looser script policy.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import mkdocs.utils
@@ -85,26 +87,32 @@ def assert_same_site(rebuilt: dict[str, bytes], first: dict[str, bytes]) -> None
     assert not differ, differ[:10]
 
 
-def edit(path: Path, old: str, new: str) -> str:
+@contextlib.contextmanager
+def saved(path: Path, old: str | None = None, new: str = "") -> Iterator[None]:
+    """``path`` with ``old`` replaced by ``new`` (``old`` None: the file deleted) inside the
+    block, as an editor saves it; the original text is written back afterwards."""
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text
+    if old is None:
+        path.unlink()
+    else:
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.write_text(text, encoding="utf-8")
 
 
 def test_an_edited_summary_shows_on_its_page_and_the_pages_listing_it(preview):
     project, _, plugin, _, initial = preview
     term = project / "terms" / "initial-margin.yml"
-    good = edit(term, "before it opens a leveraged position.", "before it opens a position, edited.")
-    try:
+    with saved(term, "before it opens a leveraged position.", "before it opens a position, edited."):
         rebuilt = rebuild(preview)
         for page in ("terms/initial-margin/index.html", "terms/see-also/index.html", "terms/mark-price/index.html"):
             assert b"before it opens a position, edited." in rebuilt[page], page
         assert_same_site(rebuilt, fresh(preview, "fresh-summary"))
         assert plugin.memo.counts.computed["read"] == 1  # only the saved file was parsed again
         assert plugin.search_entries.reused > 0 and plugin.folder.kept > plugin.folder.written
-    finally:
-        term.write_text(good, encoding="utf-8")
     assert_same_site(rebuild(preview), initial)
 
 
@@ -113,13 +121,10 @@ def test_a_new_name_relinks_the_pages_that_mention_it(preview):
     term = project / "terms" / "initial-margin.yml"
     link = re.compile(rb'<a [^>]*href="\.\./initial-margin/"[^>]*>Quokka Margin</a>')
     assert not link.search(files_of(preview[1])["terms/funding-note/index.html"])
-    good = edit(term, "name: Initial Margin", "name: Quokka Margin")
-    try:
+    with saved(term, "name: Initial Margin", "name: Quokka Margin"):
         rebuilt = rebuild(preview)
         assert link.search(rebuilt["terms/funding-note/index.html"])
         assert_same_site(rebuilt, fresh(preview, "fresh-name"))
-    finally:
-        term.write_text(good, encoding="utf-8")
     rebuilt = rebuild(preview)
     assert not link.search(rebuilt["terms/funding-note/index.html"])
     assert_same_site(rebuilt, initial)
@@ -128,31 +133,24 @@ def test_a_new_name_relinks_the_pages_that_mention_it(preview):
 def test_a_deleted_term_disappears(preview):
     project, _, _, _, initial = preview
     term = project / "terms" / "spare-term.yml"
-    good = term.read_text(encoding="utf-8")
     assert "terms/spare-term/index.html" in files_of(preview[1])
-    term.unlink()
-    try:
+    with saved(term):
         rebuilt = rebuild(preview)
         assert "terms/spare-term/index.html" not in rebuilt and "terms/spare-term.md" not in rebuilt
         assert not (preview[1] / "terms" / "spare-term").exists()  # no empty folder left either
         assert b"Spare Term" not in rebuilt["search/search_index.json"]
         assert_same_site(rebuilt, fresh(preview, "fresh-deleted"))
-    finally:
-        term.write_text(good, encoding="utf-8")
     assert_same_site(rebuild(preview), initial)
 
 
 def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(preview):
     project, _, _, _, initial = preview
     term = project / "terms" / "mark-price.yml"
-    good = edit(term, "name: Mark Price", "name: [Mark Price")
-    try:
+    with saved(term, "name: Mark Price", "name: [Mark Price"):
         rebuilt = rebuild(preview)
         for page in ("terms/mark-price/index.html", "terms/initial-margin/index.html", "index.html"):
             assert b"glossary-problems" in rebuilt[page] and b"terms/mark-price.yml:" in rebuilt[page], page
         assert b"[yaml-syntax]" in rebuilt["terms/mark-price/index.html"]
-    finally:
-        term.write_text(good, encoding="utf-8")
     rebuilt = rebuild(preview)
     assert not any(b"glossary-problems" in content for path, content in rebuilt.items() if path.endswith(".html"))
     assert_same_site(rebuilt, initial)

@@ -46,6 +46,16 @@ DRIVE = """([form, cases]) => {
 }"""
 
 
+def check_calculator_page(page, calc, served_html: str) -> None:
+    """Every check of a calculator page in one visit: the numbers it was built with read the same
+    after the script recomputes, bad inputs, a case of each outcome, then each solve mode."""
+    assert_built_text_stays(page, served_html, f"calculators/{calc.id}/")
+    check_invalid_input(page, calc)
+    check_widget_cases(page, calc)
+    for target in calc.solvable:
+        check_solve(page, calc, target)
+
+
 def open_calculator(page, site_server: str, calc_id: str) -> str:
     """Loads a calculator page until its widget is ready; returns the page as the server sent it."""
     response = page.goto(f"{site_server}calculators/{calc_id}/", wait_until="commit")
@@ -126,9 +136,10 @@ def built_outputs(page_html: str) -> dict[str, dict[str, str]]:
     return parser.found
 
 
-# Once ``n`` widgets are ready (or 30 s have passed): how many are, and each one's output texts.
+# Once ``n`` widgets are ready (or 30 s have passed): how many are, and each one's output texts
+# (widgets of a page left by instant navigation, ``data-left``, are not this page's).
 AFTER_SCRIPT = """async n => {
-  const forms = () => document.querySelectorAll("form.calculator[data-ready]");
+  const forms = () => document.querySelectorAll("form.calculator[data-ready]:not([data-left])");
   for (const deadline = Date.now() + 30000; forms().length !== n && Date.now() < deadline;) {
     await new Promise(resume => setTimeout(resume, 5));
   }

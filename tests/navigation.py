@@ -17,6 +17,26 @@ INSTANT_GUARD = """() => addEventListener("click", event => { if (!event.default
                                        {once: true})"""
 
 
+# Marks the widgets of the page being left: after an instant navigation, the new page's are those unmarked.
+LEAVING = "() => document.querySelectorAll('form.calculator').forEach(form => { form.dataset.left = ''; })"
+
+
+def walk(page, base: str, paths: list[str]):
+    """Show each page of ``paths`` (under ``base``) in turn, as a reader moving through the site
+    does: the first by loading it, each next one by following a link to it, which Material's
+    instant navigation takes over (a fifth of a load's CPU in Chromium: the bundle, styles and
+    fonts stay). Yields each path once the tab shows it; the widgets left behind carry
+    ``data-left``, so a wait for the new page's widgets can tell them apart."""
+    for index, path in enumerate(paths):
+        if index == 0:
+            page.goto(base + path, wait_until="commit")
+        else:
+            page.evaluate(LEAVING)
+            follow(page, base + path)
+            page.wait_for_url(base + path)
+        yield path
+
+
 def open_calculator(page, url: str) -> None:
     """Load ``url`` and wait until its widget is bound (``data-ready``), not for the network."""
     page.goto(url)

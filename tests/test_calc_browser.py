@@ -1,24 +1,28 @@
 """Every calculator page in Chromium: the widget shows what the Python API computes, and reads well.
 
-Each calculator page is visited once: the numbers it was built with must read the same
-after the script recomputes, a bad input must show its error and no number, and the widget
-must show what the runtime computes for a case of each outcome (a result, a refusal,
-"none"), in each solve mode (steps: ``calc_pages``; cases: ``calc_cases``; every case's
-math is held to Python in Node by ``test_calc_parity.py``). Then query-string state, "none"
-and why, a term page's example, the keyboard, focusable regions on a phone, huge values,
-bad query parameters, every term page's built numbers. The pages are the fixture site's
-(``site_server``). ``test_zensical_browser.py`` imports these tests, ``IDS``,
-``open_calculator`` and ``assert_built_text_stays`` from here to run them on Zensical's site.
+Each calculator page is visited once, the pages in turn as a reader moving through the site
+reaches them (``navigation.walk``: Material's instant navigation after the first). On each,
+the numbers it was built with must read the same after the script recomputes, a bad input
+must show its error and no number, and the widget must show what the runtime computes for
+a case of each outcome (a result, a refusal, "none"), in each solve mode (steps:
+``calc_pages``; cases: ``calc_cases``; every case's math is held to Python in Node by
+``test_calc_parity.py``). Then query-string state, "none" and why, a term page's example,
+the keyboard, focusable regions on a phone, huge values, bad query parameters, every term
+page's built numbers. The pages are the fixture site's (``site_server``).
+``test_zensical_browser.py`` imports these tests and ``IDS`` from here, and ``calc_pages``'
+checks, to run them on Zensical's site.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from pathlib import Path
 
 import pytest
 from calc_cases import IDS, TOLERANCE
-from calc_pages import assert_built_text_stays, check_invalid_input, check_solve, check_widget_cases, open_calculator
+from calc_pages import assert_built_text_stays, check_calculator_page
+from navigation import walk
 
 import calculators
 from conftest import ROOT, SITE_TERMS
@@ -28,17 +32,22 @@ browser = pytest.mark.browser
 
 
 @browser
-@pytest.mark.parametrize("calc_id", IDS)
-def test_each_calculator_page_shows_what_python_computes(page, site_server, calc_id):
-    """One visit per calculator page, its checks in turn: the built numbers at load, bad inputs,
-    the cases, then each solve mode (test_zensical_browser.py runs it on Zensical's pages too)."""
-    calc = calculators.get(calc_id)
-    path = f"calculators/{calc_id}/"
-    assert_built_text_stays(page, open_calculator(page, site_server, calc_id), path)
-    check_invalid_input(page, calc)
-    check_widget_cases(page, calc)
-    for target in calc.solvable:
-        check_solve(page, calc, target)
+def test_every_calculator_page_shows_what_python_computes(page, site_server, built_site):
+    """Each calculator page in turn, reached as a reader moving through the site reaches it
+    (``walk``), with every check of ``check_calculator_page``; a page that fails is named and
+    the others are still checked. Zensical's pages get the same checks on a full load each."""
+    failures = []
+    for path in walk(page, site_server, [f"calculators/{calc_id}/" for calc_id in IDS]):
+        try:
+            check_calculator_page(page, calculators.get(path.split("/")[1]), served(built_site, path))
+        except AssertionError as error:
+            failures.append(str(error) if str(error).startswith(path) else f"{path}: {error}")
+    assert failures == [], "\n".join(failures)
+
+
+def served(site: Path, path: str) -> str:
+    """The page at ``path`` as the test server sends it: its file in the built site."""
+    return (site / path / "index.html").read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -234,7 +243,7 @@ def test_a_query_string_of_valid_inputs_shows_no_note(page, site_server):
 
 
 @browser
-def test_built_results_read_the_same_after_the_script_recomputes(page, site_server):
+def test_built_results_read_the_same_after_the_script_recomputes(page, site_server, built_site):
     """Issue 11: a reader must never see a number change when the script loads.
 
     Every term page with a widget (the term's example) is compared here, as served; every
@@ -243,8 +252,6 @@ def test_built_results_read_the_same_after_the_script_recomputes(page, site_serv
     terms = [t for t in site_glossary().terms if t.calculator and t.has_page]
     assert {t.calculator for t in terms} == set(IDS), "the fixture glossary lacks a term for some calculator"
     compared = 0
-    for term in terms:
-        path = f"terms/{term.id}/"
-        response = page.goto(f"{site_server}{path}", wait_until="commit")
-        compared += assert_built_text_stays(page, response.text(), path)
+    for path in walk(page, site_server, [f"terms/{term.id}/" for term in terms]):
+        compared += assert_built_text_stays(page, served(built_site, path), path)
     assert compared >= 2 * len(calculators.REGISTRY)

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pytest
 import test_calc_browser as calc_checks
+from calc_pages import check_calculator_page, open_calculator
 from test_browser import (  # noqa: F401  (collected here again, against the Zensical site)
     phone,
     test_a_to_z_letter_jump,
@@ -101,7 +102,7 @@ SAMPLE = ["liquidation-price", "black-scholes", "constant-product-swap"]
 
 @pytest.mark.parametrize("calc_id", SAMPLE)
 def test_each_calculator_page_shows_what_python_computes(page, site_server, calc_id):
-    calc_checks.test_each_calculator_page_shows_what_python_computes(page, site_server, calc_id)
+    check_calculator_page(page, calculators.get(calc_id), open_calculator(page, site_server, calc_id))
 
 
 TERM_SAMPLE = ["liquidation-price", "impermanent-loss"]

@@ -123,18 +123,42 @@ class Linker:
         parts = _SPLIT.split(text)
         words = parts[1::2]
         lowered = list(map(str.lower, words))
-        if (self._starts.isdisjoint(lowered) and self._acronyms.keys().isdisjoint(words)
-                and (text.isascii() or not any(fold_word(w) in self._starts for w in words if not w.isascii()))):
-            return  # most lines start no name: found before any encoding
+        if not self._may_start(text, words, lowered):
+            return
         ends = list(accumulate(map(len, parts)))  # word i spans ends[2i]:ends[2i + 1]
+        for first, last, target in self._found_words(text, parts, words, lowered, ends):
+            yield Mention(ends[2 * first], ends[2 * last + 1], target)
+
+    def targets(self, text: str) -> set[str]:
+        """What ``mentions`` would find in ``text``, as the set of their targets: no positions,
+        no ``Mention`` per match (``glossary check`` needs only which terms a text names)."""
+        parts = _SPLIT.split(text)
+        words = parts[1::2]
+        lowered = list(map(str.lower, words))
+        if not self._may_start(text, words, lowered):
+            return set()
+        if self._acronyms.keys().isdisjoint(words) and "://" not in text and "www." not in text:
+            encoded = self._encode(parts, words, lowered, set(), text.isascii())
+            matches = self._automaton.find_matches_as_indexes(encoded) if self._automaton else ()
+            return {self._found[pattern][1] for pattern, _, _ in matches}
+        ends = list(accumulate(map(len, parts)))
+        return {target for _, _, target in self._found_words(text, parts, words, lowered, ends)}
+
+    def _may_start(self, text: str, words: list[str], lowered: list[str]) -> bool:
+        """Whether a name or abbreviation may start in ``text``: most lines start none, found before any encoding."""
+        return not (self._starts.isdisjoint(lowered) and self._acronyms.keys().isdisjoint(words)
+                    and (text.isascii() or not any(fold_word(w) in self._starts for w in words if not w.isascii())))
+
+    def _found_words(self, text: str, parts: list[str], words: list[str], lowered: list[str],
+                     ends: list[int]) -> list[tuple[int, int, str]]:
+        """(first word, last word, target) of each mention, in order."""
         inside = _inside_urls(text, ends, len(words)) if "://" in text or "www." in text else set()
         encoded = self._encode(parts, words, lowered, inside, text.isascii())
         found = [(start // 2, end // 2 - 1, self._found[pattern][1]) for pattern, start, end
                  in self._automaton.find_matches_as_indexes(encoded)] if self._automaton else []
         if not self._acronyms.keys().isdisjoint(words):
             found = _with_acronyms(found, words, self._acronyms, inside)
-        for first, last, target in found:
-            yield Mention(ends[2 * first], ends[2 * last + 1], target)
+        return found
 
     def _encode(self, parts: list[str], words: list[str], lowered: list[str], inside: set[int], ascii_only: bool) -> str:
         """Two characters per word: joined to the previous word or not, then its code."""
@@ -218,7 +242,8 @@ def mentioned_ids(text: str, linker: Linker, *, markdown: bool = True, areas: tu
     ``areas``, without building the linked text: what ``glossary check`` needs to find orphans."""
     chunks = ([sanitize_chunk(c) for c in split_markdown(text) if c.kind == "text"] if markdown
               else [escape_plain(text)])
-    resolved = (linker.resolve(m.term_id, areas) for chunk in chunks for m in linker.mentions(chunk))
+    found = set().union(*map(linker.targets, chunks))
+    resolved = (linker.resolve(target, areas) for target in found)
     return {target for target, is_term in resolved if is_term}
 
 

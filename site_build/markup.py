@@ -88,6 +88,9 @@ def split_markdown(markdown: str) -> list[Chunk]:
 
 
 def _split_inline(line: str) -> Iterator[Chunk]:
+    if "`" not in line and "[" not in line:  # every code span and link starts with one of these
+        yield Chunk("text", line)
+        return
     position = 0
     for match in _INLINE.finditer(line):
         if match.start() > position:

@@ -9,16 +9,27 @@ the same.
 
 from __future__ import annotations
 
+import copyreg
 import multiprocessing as mp
 import os
 import sys
 import threading
 from collections.abc import Callable
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 PARALLEL_FROM = 400  # items; below this a second process costs more than it saves
+
+
+def _read_only(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+# The child's result crosses the pipe pickled, and the model's read-only mappings (a term's
+# ``example``) are mapping proxies, which pickle cannot take: they cross as the dicts they wrap.
+copyreg.pickle(MappingProxyType, lambda proxy: (_read_only, (dict(proxy),)))
 
 
 def in_two(work: Callable[[list[Item]], Result], items: list[Item]) -> list[Result]:

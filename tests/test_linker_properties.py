@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from linker_reference import ReferenceLinker
 
-from site_build.linker import Ambiguous, Linker
+from site_build.linker import Ambiguous, Linker, PageLinks, link_markdown, mentioned_ids
 
 WORDS = ["margin", "call", "price", "rate", "funding", "strategy", "bonus", "caress", "délta", "δέλτα", "cap", "im"]
 ACRONYMS = ["MM", "IV", "K", "FR", "IM"]
@@ -74,3 +74,22 @@ def test_a_long_chain_of_shared_words_is_one_mention_each():
     text = "margin call call call call, margin calls and margin, margin-call call"
     assert [m.term_id for m in Linker(pairs).mentions(text)] == ["m4", "m1", "m0", "m2"]
     assert list(Linker(pairs).mentions(text)) == list(ReferenceLinker(pairs).mentions(text))
+
+
+MARKDOWN = ["`", "``margin call`` ", "[", "](https://x.org) ", "[Margin](https://x.org/m) ", "\n# ", "\n\n    ", "\n```\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_check_finds_the_terms_the_page_links(data):
+    """``glossary check`` (``mentioned_ids``, through ``Linker.targets``) finds exactly the terms
+    ``link_markdown`` links, in Markdown with code spans and blocks, links and headings."""
+    pairs = data.draw(names())
+    pieces = data.draw(st.lists(st.one_of(texts(pairs), st.sampled_from(MARKDOWN)), max_size=8))
+    markdown = "".join(pieces)
+    linker = Linker(pairs)
+    page = PageLinks(href=lambda target: f"/{target}/")
+    link_markdown(markdown, linker, page)
+    assert mentioned_ids(markdown, linker) == set(page.linked)
+    for line in markdown.splitlines():
+        assert linker.targets(line) == {mention.term_id for mention in linker.mentions(line)}

@@ -16,8 +16,9 @@ from typing import Any
 
 from . import memo, urls
 from .accessed import check_accessed
+from .autolink import PageLinks, link_markdown, link_plain, mentioned_ids
 from .crossref import backlinks, check_glossary, orphans
-from .linker import Linker, PageLinks, link_markdown, link_plain, mentioned_ids
+from .linker import Linker
 from .model import Glossary, Term
 from .problems import Problem, sort_problems
 from .reader import discover, read_all, read_tags, stems, unique_ids

@@ -17,9 +17,9 @@ from typing import Any
 import jinja2
 
 from . import csp, jsonld, memo, urls
+from .autolink import PageLinks, link_markdown
 from .crossref import final_target
 from .dates import DateBook
-from .linker import PageLinks, link_markdown
 from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
 from .pipeline import Linked

@@ -1,6 +1,7 @@
 """Unit tests: first-mention auto-linking."""
 
-from site_build.linker import Linker, PageLinks, link_markdown, link_plain
+from site_build.autolink import PageLinks, link_markdown, link_plain
+from site_build.linker import Linker
 
 LINKER = Linker([
     ("Maintenance Margin", "maintenance-margin"), ("MM", "maintenance-margin"),

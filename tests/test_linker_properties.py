@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from linker_reference import ReferenceLinker
 
-from site_build.linker import Ambiguous, Linker, PageLinks, link_markdown, mentioned_ids
+from site_build.autolink import PageLinks, link_markdown, mentioned_ids
+from site_build.linker import Ambiguous, Linker
 
 WORDS = ["margin", "call", "price", "rate", "funding", "strategy", "bonus", "caress", "délta", "δέλτα", "cap", "im"]
 ACRONYMS = ["MM", "IV", "K", "FR", "IM"]

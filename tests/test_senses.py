@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 
 from conftest import FIXTURES
-from site_build.linker import Ambiguous, Linker, PageLinks, link_markdown, mentioned_ids
+from site_build.autolink import PageLinks, link_markdown, mentioned_ids
+from site_build.linker import Ambiguous, Linker
 from site_build.pipeline import load
 
 WORD = Ambiguous("margin-disambiguation", (("margin-balance", frozenset({"margin"})),

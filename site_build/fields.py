@@ -14,7 +14,8 @@ from typing import Any
 
 from .accessed import as_date
 from .example_fields import ExampleFields
-from .markup import UnsafeTarget, has_plain_markup, unsafe_spans, unsafe_targets
+from .link_targets import UnsafeTarget, unsafe_targets
+from .markup import has_plain_markup, unsafe_spans
 from .model import Faq, Source
 from .problems import Problem
 from .schema import PLACEHOLDER, Field

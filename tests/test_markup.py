@@ -72,7 +72,7 @@ def test_safe_links_keep_their_form():
 
 
 def test_unsafe_targets_are_found_once_each_where_they_are_written():
-    from site_build.markup import unsafe_targets
+    from site_build.link_targets import unsafe_targets
 
     text = "[a](javascript:x) and [b][r] and [c][r]\n\n[r]: <vbscript&#58;y>\n[unused]: data&colon;z\n"
     found = [(t.offset, t.written, t.scheme) for t in unsafe_targets(text)]
@@ -88,16 +88,16 @@ def test_unsafe_targets_are_found_once_each_where_they_are_written():
     ("[a](#){: href='vbscript:x' }", True), ("<b>x</b> [a](#)", True), ("plain javascript:x", False),
     ("[a](&#35;x) [b](<ftp://x.org/>)", True)])
 def test_markdown_runs_only_when_a_target_could_be_unsafe(text, converted, monkeypatch):
-    from site_build import htmlsafe, markup
+    from site_build import htmlsafe, link_targets
 
     calls = []
     monkeypatch.setattr(htmlsafe, "unsafe_urls", lambda html: calls.append(html) or [])
-    markup.unsafe_targets(text)
+    link_targets.unsafe_targets(text)
     assert bool(calls) == converted
 
 
 def test_an_escaped_character_can_still_make_a_scheme():
-    from site_build.markup import unsafe_targets
+    from site_build.link_targets import unsafe_targets
 
     assert [t.scheme for t in unsafe_targets("[a](x\\-y:z)")] == ["x-y"]
 
@@ -106,7 +106,7 @@ def test_an_escaped_character_can_still_make_a_scheme():
 def test_texts_markdown_cannot_convert_quickly_are_read_as_written(text):
     import time
 
-    from site_build.markup import unsafe_targets
+    from site_build.link_targets import unsafe_targets
 
     start = time.perf_counter()
     assert [(t.written, t.scheme) for t in unsafe_targets(text)] == [("javascript:x", "javascript")]

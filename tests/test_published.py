@@ -18,7 +18,7 @@ from rdflib.namespace import SKOS
 
 from conftest import FIXTURES, SMALL_SITE_URL
 from site_build import published, skos, twins
-from site_build.markup import unsafe_targets
+from site_build.link_targets import unsafe_targets
 from site_build.pipeline import load
 
 SITE = SMALL_SITE_URL

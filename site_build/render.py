@@ -222,8 +222,10 @@ class Renderer:
             if not term.has_page:
                 yield self._redirect(term.id, term.name, final_target(term, self.glossary))
                 continue
+            spellings: dict[str, str] = {}  # "Stop Market" and "Stop-Market" share one slug: one page, the first
             for alias in term.aliases:
-                slug = slugify(alias)
+                spellings.setdefault(slugify(alias), alias)
+            for slug, alias in spellings.items():
                 if slug and slug != term.id and slug not in words:
                     yield self._redirect(slug, alias, term)
         for slug, sense in words.items():

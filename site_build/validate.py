@@ -97,11 +97,14 @@ def validate_tags(doc: Document) -> tuple[tuple[Tag, ...], list[Problem]]:
         if entry is REFUSED:
             continue
         checker = FieldChecker(doc)
-        id_ok = bool(ID_PATTERN.match(tag_id))
-        if not id_ok:
+        id_ok = bool(ID_PATTERN.match(tag_id)) and tag_id not in RESERVED_IDS
+        if not ID_PATTERN.match(tag_id):
             suggestion = slugify(tag_id) or "a-kebab-case-id"
             checker.report((tag_id,), "bad-id", f"tag id '{tag_id}' is not a kebab-case ASCII id; "
                            f"rename it to '{suggestion}'", at_key=True)
+        elif tag_id in RESERVED_IDS:  # tags/index.md is the list of tags: a tag 'index' would replace it
+            checker.report((tag_id,), "reserved-id", f"'{tag_id}' is reserved for site pages; choose another tag id",
+                           at_key=True)
         if not isinstance(entry, dict):
             checker.report((tag_id,), "wrong-type",
                            f"tag '{tag_id}' must be a mapping with name and summary, got {type_name(entry)}")

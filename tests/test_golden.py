@@ -49,6 +49,17 @@ def golden_files() -> dict[str, str]:
     return rendered
 
 
+def test_every_output_has_a_path_of_its_own():
+    """Two outputs at one path would leave the page to whichever MkDocs took last: two spellings
+    of one alias ("Maintenance Margin Requirements", "Maintenance-Margin Requirements") make
+    one redirect page, the first spelling's."""
+    _, files = render_fixture()
+    paths = [output.src for output in files]
+    assert sorted(path for path in set(paths) if paths.count(path) > 1) == []
+    redirect = next(o for o in files if o.src == "terms/maintenance-margin-requirements/index.html")
+    assert "“Maintenance Margin Requirements” is another name" in redirect.content
+
+
 def test_golden_files(update_golden):
     rendered = golden_files()
     if "pages" in update_golden:

@@ -165,8 +165,8 @@ def test_twins_are_clean_markdown_with_every_part(glossary):
     by_path = dict(twins.twins(glossary, SITE))
     margin = by_path["terms/maintenance-margin.md"]
     assert margin.startswith("# Maintenance Margin\n\n> The minimum equity")
-    for part in ("Also called: Maintenance Margin Requirements, MM.", "## Frequently asked questions",
-                 "### What happens at the maintenance margin?", "## Related terms",
+    for part in ("Also called: Maintenance Margin Requirements, Maintenance-Margin Requirements, MM.",
+                 "## Frequently asked questions", "### What happens at the maintenance margin?", "## Related terms",
                  "- [Initial Margin](<initial-margin.md>)", f"<{SITE}terms/maintenance-margin/>"):
         assert part in margin
     for path, text in by_path.items():

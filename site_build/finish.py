@@ -6,8 +6,8 @@ our plugin's hooks. This does what they do, on the built files: the published fi
 keeps one entry per generated page (``search.compact_index``); the sitemap drops draft
 (noindex) pages and gets each page's ``lastmod``; and every page's article is sanitised
 (``htmlsafe``) and the page gets its Content-Security-Policy ``<meta>`` (``csp``), hashing
-the inline scripts Zensical wrote. Run it once per build: it reads
-what Zensical wrote.
+the inline scripts Zensical wrote. Run again on a finished site (a retried deploy
+step), it changes nothing.
 """
 
 from __future__ import annotations
@@ -68,9 +68,19 @@ def compact_search(site: Path, texts: dict[str, str]) -> None:
             continue
         index = json.loads(index_file.read_text(encoding="utf-8"))
         key = "items" if "items" in index else "docs"
+        if _compacted(index[key], texts):
+            continue  # finished before: compacting again would drop the section titles each entry kept
         compacted = compact_index({**index, "docs": index[key]}, texts)
         result = {**index, key: compacted["docs"]}
         index_file.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _compacted(docs: list[dict], texts: dict[str, str]) -> bool:
+    """Whether ``docs`` is an index this step wrote: one entry per generated page, with no
+    section entries, each holding that page's compact text (a fresh index has the sections)."""
+    entries = [doc for doc in docs if doc["location"].partition("#")[0] in texts]
+    return len(entries) == len({doc["location"] for doc in entries}) and all(
+        "#" not in doc["location"] and doc.get("text", "").startswith(texts[doc["location"]]) for doc in entries)
 
 
 def write_sitemap(site: Path, site_url: str, lastmod: dict[str, str], noindex: set[str], fallback: str) -> None:

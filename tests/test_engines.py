@@ -140,6 +140,20 @@ def test_zensical_search_and_sitemap_are_finished_like_mkdocs(zensical_twin, zen
     assert len(sitemap_entries(zensical_folder)) > 10
 
 
+def test_finishing_a_finished_site_again_changes_nothing(zensical_site, tmp_path):
+    """``glossary finish`` run twice (a retried deploy step) leaves every file as the first run did:
+    the search index keeps each page's section titles, each page one policy."""
+    from site_build.cli import main
+
+    export = tmp_path / "export"
+    shutil.copytree(zensical_site.folder.parent, export)
+    assert main(["finish", str(export / "site")]) == 0
+    first = {p.relative_to(zensical_site.folder): p.read_bytes() for p in zensical_site.folder.rglob("*") if p.is_file()}
+    again = {p.relative_to(export / "site"): p.read_bytes() for p in (export / "site").rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(again)
+    assert [str(name) for name in first if first[name] != again[name]] == []
+
+
 def sitemap_entries(site: Path) -> list[tuple[str, str]]:
     """(loc, lastmod) of every sitemap entry, in order; '' where there is no lastmod."""
     text = (site / "sitemap.xml").read_text(encoding="utf-8")

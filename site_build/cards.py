@@ -5,17 +5,21 @@ vendored DejaVu Sans (``site_build/fonts/``, licence beside it). Drawing one cos
 15 ms, so each PNG is kept in ``.cache/cards/`` under the project, named by the
 hash of everything drawn (texts, fonts, layout version): a term whose card text is
 unchanged costs one ``stat`` on the next build, and the build copies (or hard-links)
-the cached file into ``/cards/<term-id>.png``. Any Unicode is drawn safely: characters
+the cached file into ``/cards/<term-id>.png``. A cached card that no build has used for
+``UNUSED_DAYS`` is deleted (``prune``), so the cache does not keep a card for every summary a
+term ever had; a branch switched back to within that time finds its cards. Any Unicode is drawn safely: characters
 that are not printable are dropped, glyphs the font lacks show as its empty box.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
 import json
 import os
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +32,7 @@ WIDTH, HEIGHT = 1200, 630
 CARD_DIR = "cards"
 SITE_CARD = f"{CARD_DIR}/index.png"  # "index" is a reserved term id, so no term card can take it
 CACHE = Path(".cache") / "cards"
+UNUSED_DAYS = 30
 VERSION = "2"  # bump when the layout below changes: every cached card is redrawn
 FONTS = Path(__file__).resolve().parent / "fonts"
 REGULAR, BOLD = FONTS / "DejaVuSans.ttf", FONTS / "DejaVuSans-Bold.ttf"
@@ -77,6 +82,19 @@ def cached(card: Card, cache: Path) -> Path:
         partial.write_bytes(draw(card))
         os.replace(partial, target)  # never a half-written card, even with two builds at once
     return target
+
+
+def prune(cache: Path, used: Set[Path], now: float) -> None:
+    """Delete the cached cards (and drawings left half-done) this build did not use and that
+    are older than ``UNUSED_DAYS``; ``now`` is the build's clock, in seconds since the epoch."""
+    if not cache.is_dir():
+        return
+    cutoff = now - UNUSED_DAYS * 86400
+    for file in cache.iterdir():
+        if file not in used and file.suffix in (".png", ".tmp"):
+            with contextlib.suppress(OSError):  # gone already, or not ours to delete
+                if file.stat().st_mtime < cutoff:
+                    file.unlink()
 
 
 @functools.cache

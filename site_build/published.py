@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,12 +123,13 @@ def _place(source: Path, destination: Path) -> None:
 def everything(glossary: Glossary, site_url: str, title: str, description: str,
                dates: DateBook, root: Path) -> tuple[Published, ...]:
     """The published files, every Markdown twin and the social cards (drawn into
-    ``root/.cache/cards/`` unless an earlier build drew the same card)."""
+    ``root/.cache/cards/`` unless an earlier build drew the same card; cards no build used
+    for a month are deleted there)."""
     cache = root / cards.CACHE
+    drawn = tuple(Published(card.path, cards.cached(card, cache)) for card in cards.cards_for(glossary, title, description))
+    cards.prune(cache, {card.content for card in drawn}, time.time())
     return (tuple(published_files(glossary, site_url, title, description, dates))
-            + tuple(Published(path, text) for path, text in twins.twins(glossary, site_url))
-            + tuple(Published(card.path, cards.cached(card, cache))
-                    for card in cards.cards_for(glossary, title, description)))
+            + tuple(Published(path, text) for path, text in twins.twins(glossary, site_url)) + drawn)
 
 
 def published_files(glossary: Glossary, site_url: str, title: str, description: str,

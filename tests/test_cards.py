@@ -5,6 +5,7 @@ unchanged term its redraw, and any Unicode drawn without a crash."""
 from __future__ import annotations
 
 import io
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -100,6 +101,22 @@ def test_an_unchanged_term_is_not_redrawn_on_the_next_build(tmp_path, monkeypatc
     term.write_text(term.read_text(encoding="utf-8").replace("A venue's", "The venue's", 1), encoding="utf-8")
     assert not generate(project, NO_CALCULATORS).errors
     assert drawn == ["cards/mark-price.png"]
+
+
+def test_cards_no_build_used_for_a_month_are_deleted(tmp_path):
+    """The cache keeps what this build used and what any build touched lately (a branch
+    switched back to), and loses the rest: old cards of summaries since rewritten, and
+    drawings a killed build left half-written."""
+    now = 2_000_000_000.0
+    month, day = cards.UNUSED_DAYS * 86400, 86400
+    files = {"used-old.png": now - 2 * month, "unused-old.png": now - month - day, "unused-new.png": now - day,
+             "half-drawn.png.123.tmp": now - 2 * month, "notes.txt": now - 2 * month}
+    for name, stamp in files.items():
+        (tmp_path / name).write_bytes(b"x")
+        os.utime(tmp_path / name, (stamp, stamp))
+    cards.prune(tmp_path, {tmp_path / "used-old.png"}, now)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "unused-new.png", "used-old.png"]
+    cards.prune(tmp_path / "missing", set(), now)  # no cache yet: nothing to do
 
 
 def test_the_key_changes_with_every_drawn_text():

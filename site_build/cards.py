@@ -5,9 +5,10 @@ vendored DejaVu Sans (``site_build/fonts/``, licence beside it). Drawing one cos
 15 ms, so each PNG is kept in ``.cache/cards/`` under the project, named by the
 hash of everything drawn (texts, fonts, layout version): a term whose card text is
 unchanged costs one ``stat`` on the next build, and the build copies (or hard-links)
-the cached file into ``/cards/<term-id>.png``. A cached card that no build has used for
-``UNUSED_DAYS`` is deleted (``prune``), so the cache does not keep a card for every summary a
-term ever had; a branch switched back to within that time finds its cards. Any Unicode is drawn safely: characters
+the cached file into ``/cards/<term-id>.png``. A cached card the build does not use and
+that was drawn more than ``UNUSED_DAYS`` ago is deleted (``prune``), so the cache does not
+keep a card for every summary a term ever had; a branch switched back to soon finds its
+cards. Any Unicode is drawn safely: characters
 that are not printable are dropped, glyphs the font lacks show as its empty box.
 """
 

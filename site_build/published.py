@@ -123,8 +123,8 @@ def _place(source: Path, destination: Path) -> None:
 def everything(glossary: Glossary, site_url: str, title: str, description: str,
                dates: DateBook, root: Path) -> tuple[Published, ...]:
     """The published files, every Markdown twin and the social cards (drawn into
-    ``root/.cache/cards/`` unless an earlier build drew the same card; cards no build used
-    for a month are deleted there)."""
+    ``root/.cache/cards/`` unless an earlier build drew the same card; cards this build
+    does not use and drew over a month ago are deleted there)."""
     cache = root / cards.CACHE
     drawn = tuple(Published(card.path, cards.cached(card, cache)) for card in cards.cards_for(glossary, title, description))
     cards.prune(cache, {card.content for card in drawn}, time.time())

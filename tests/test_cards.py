@@ -103,8 +103,8 @@ def test_an_unchanged_term_is_not_redrawn_on_the_next_build(tmp_path, monkeypatc
     assert drawn == ["cards/mark-price.png"]
 
 
-def test_cards_no_build_used_for_a_month_are_deleted(tmp_path):
-    """The cache keeps what this build used and what any build touched lately (a branch
+def test_cached_cards_unused_and_over_a_month_old_are_deleted(tmp_path):
+    """The cache keeps what this build used and what was drawn lately (for a branch
     switched back to), and loses the rest: old cards of summaries since rewritten, and
     drawings a killed build left half-written."""
     now = 2_000_000_000.0

@@ -10,6 +10,7 @@ error results (``is_error``) whose text says what to do, never as a traceback.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -56,8 +57,10 @@ class GlossaryTools:
     def _listed(self) -> list[Term]:
         return [t for t in self.glossary.terms if t.listed]
 
+    @functools.cached_property
     def _by_name(self) -> dict[str, Term]:
-        """Every listed term under its id, its name and each alias, case-folded."""
+        """Every listed term under its id, its name and each alias, case-folded (built once:
+        the server answers many calls on one glossary)."""
         found: dict[str, Term] = {}
         for term in self._listed():
             for key in (term.id, term.name, *term.aliases):
@@ -75,7 +78,7 @@ class GlossaryTools:
                 terms = [self.glossary.term_by_id[s] for s in sense.senses if s in self.glossary.term_by_id]
                 return {"ambiguous": sense.name, "senses": [self.brief(t) for t in terms],
                         "note": f"'{sense.name}' has {len(terms)} meanings; call define with one of these names"}
-        names = self._by_name()
+        names = self._by_name
         if key not in names:
             close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
             shown = list(dict.fromkeys(names[c].name for c in close))  # closest first

@@ -6,6 +6,8 @@ sideways can be reached by keyboard and has a name."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe import STILL, assert_chart_shown, inject_axe, serious_violations, show_chart_cursor
 
@@ -24,6 +26,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 # is at rest plus the cursor, the read-out's text and the plot's focus ring); test_charts
 # axe's the other chart pages in that state.
 CHARTED = {"calculator", "wide-formula"}
+CODE_IN_FULL = "calculator"  # the calculator page whose code tabs axe reads; the others leave them out (axe.CODE)
 LINKS = "term"  # the page whose links' hover and focus contrast is read, in each palette
 
 
@@ -202,8 +205,29 @@ def test_axe_finds_no_serious_violations_and_links_keep_a_4_5_contrast(page, sit
             case += " with the chart's cursor showing"
             show_chart_cursor(page)
             assert_chart_shown(page, WIDTHS[width], case)
-        found[case] = serious_violations(page)
+        found[case] = serious_violations(page, without_code=name != CODE_IN_FULL)
     failing = {case: lines for case, lines in found.items() if lines}
     assert failing == {}, "\n".join(f"{case}: {line}" for case, lines in failing.items() for line in lines)
     if name == LINKS:
         assert_links_keep_a_4_5_contrast(page, scheme)
+
+
+def test_the_code_axe_reads_in_full_has_every_class_of_every_calculator_page(built_site):
+    """What leaving the code tabs out of axe on other pages rests on: the page whose code axe
+    reads (``CODE_IN_FULL``) has every highlighting class any calculator page's code has, in
+    the same tab markup, so every colour pair the code can show is checked in each palette."""
+    def code(path: str) -> tuple[set[str], str]:
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        tabs = re.findall(r'<div class="tabbed-set[^"]*"[^>]*>.*?</div>\n</div>', html, re.S)
+        assert tabs, f"{path}: no code tabs"
+        classes = set(re.findall(r'<span class="([^"]+)">', "".join(tabs)))
+        return classes, re.sub(r">[^<]*<", "><", re.sub(r'<span class="[^"]+">', "<span>", tabs[0]))[:400]
+
+    checked, markup = code(PAGES[CODE_IN_FULL])
+    pages = sorted(p.parent.relative_to(built_site).as_posix() for p in (built_site / "calculators").glob("*/index.html")
+                   if "tabbed-set" in p.read_text(encoding="utf-8"))
+    assert len(pages) >= 20, pages
+    for path in pages:
+        classes, shape = code(path + "/")
+        assert classes <= checked, f"{path}: highlighting classes {sorted(classes - checked)} are axe'd nowhere"
+        assert shape == markup, f"{path}: the code tabs' markup differs from the page axe reads in full"

@@ -24,9 +24,10 @@ LEAVING = "() => document.querySelectorAll('form.calculator').forEach(form => { 
 def walk(page, base: str, paths: list[str]):
     """Show each page of ``paths`` (under ``base``) in turn, as a reader moving through the site
     does: the first by loading it, each next one by following a link to it, which Material's
-    instant navigation takes over (a fifth of a load's CPU in Chromium: the bundle, styles and
-    fonts stay). Yields each path once the tab shows it; the widgets left behind carry
-    ``data-left``, so a wait for the new page's widgets can tell them apart."""
+    instant navigation takes over (a quarter to a third of a load's CPU in Chromium,
+    ``bench/browser.py``: the bundle, styles and fonts stay). Yields each path once the tab
+    shows it; the widgets left behind carry ``data-left``, so a wait for the new page's
+    widgets can tell them apart."""
     for index, path in enumerate(paths):
         if index == 0:
             page.goto(base + path, wait_until="commit")

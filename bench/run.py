@@ -4,7 +4,10 @@ For each corpus (``synthetic``: ``bench/generate.py``'s disjoint names; ``shared
 that share their words, ``bench/shared_words.py``) and size it generates a glossary and
 measures, in fresh processes, the median of ``--runs`` runs of:
 
-- ``check``: ``glossary check`` (the whole command, as a contributor runs it);
+- ``check``: ``glossary check`` (the whole command, as a contributor runs it) with its cache
+  empty (``site_build.disk_cache``: the first run, or one after an upgrade);
+- ``check, 1 edit``: the same once the cache holds the glossary and one term's summary changed
+  (a contributor's next run: that file is read and scanned again, the rest is kept);
 - ``generate``: our step alone, read + validate + link + render, timed in-process;
 - ``cold build``: the full ``mkdocs build`` with no social card cached yet (every
   card drawn: ``.cache/cards/`` removed before each run);
@@ -40,7 +43,8 @@ from generate import CORPORA, write_project
 
 BIN = Path(sys.executable).parent
 CARD_CACHE = Path(".cache") / "cards"  # site_build.cards.CACHE: the drawn social cards
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+CHECK_CACHE = Path(tempfile.gettempdir()) / f"glossary-bench-check-cache-{os.getpid()}"  # site_build.disk_cache
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600", "GLOSSARY_CACHE_DIR": str(CHECK_CACHE)}
 GENERATE_ONLY = """
 import sys, time
 from pathlib import Path
@@ -99,6 +103,15 @@ def median_run(command: list[str], runs: int, own_time: bool = False, prepare=la
     return Run(statistics.median(r.seconds for r in results), max(r.peak_rss_mb for r in results))
 
 
+def edit_summary(project: Path, number: int) -> None:
+    """Change one term's summary, as a contributor's edit does (a new text each time)."""
+    term = min((project / "terms").glob("*.yml"))
+    lines = term.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("summary: "))
+    lines[at] = lines[at].rstrip("\n").split(" Edit ")[0] + f" Edit {number}.\n"
+    term.write_text("".join(lines), encoding="utf-8")
+
+
 def site_figures(site: Path) -> tuple[float, float]:
     """Search index size (MB) and the median term page size (KB)."""
     index = (site / "search" / "search_index.json").stat().st_size / 1e6
@@ -111,7 +124,10 @@ def measure(size: int, runs: int, work: Path, corpus: str = "synthetic") -> dict
     baseline = baseline_project(project, work / f"baseline-{corpus}-{size}")
     site, base_site = work / f"site-{corpus}-{size}", work / f"base-site-{corpus}-{size}"
     mkdocs = str(BIN / "mkdocs")
-    check = median_run([str(BIN / "glossary"), "--root", str(project), "check"], runs)
+    check_command = [str(BIN / "glossary"), "--root", str(project), "check"]
+    check = median_run(check_command, runs, prepare=lambda: shutil.rmtree(CHECK_CACHE, ignore_errors=True))
+    edits = iter(range(runs))
+    check_edit = median_run(check_command, runs, prepare=lambda: edit_summary(project, next(edits)))
     generate = median_run([sys.executable, "-c", GENERATE_ONLY, str(project)], runs, own_time=True)
     build_command = [mkdocs, "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     cold = median_run(build_command, runs, prepare=lambda: shutil.rmtree(project / CARD_CACHE, ignore_errors=True))
@@ -119,18 +135,20 @@ def measure(size: int, runs: int, work: Path, corpus: str = "synthetic") -> dict
     base = median_run([mkdocs, "build", "-q", "-f", str(baseline / "mkdocs.yml"), "-d", str(base_site)], runs)
     index_mb, page_kb = site_figures(site)
     base_index_mb, _ = site_figures(base_site)
-    return {"corpus": corpus, "size": size, "check": check.seconds, "generate": generate.seconds, "cold": cold.seconds,
+    return {"corpus": corpus, "size": size, "check": check.seconds, "check_edit": check_edit.seconds,
+            "generate": generate.seconds, "cold": cold.seconds,
             "build": build.seconds,
             "baseline": base.seconds, "ratio": build.seconds / base.seconds, "rss": build.peak_rss_mb,
             "base_rss": base.peak_rss_mb, "index": index_mb, "base_index": base_index_mb, "page": page_kb}
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    head = ("| corpus | terms | check | generate | cold build | build | baseline | build/baseline "
+    head = ("| corpus | terms | check | check, 1 edit | generate | cold build | build | baseline | build/baseline "
             "| peak RSS (build / baseline) | search index (ours / Material default) | median term page |")
-    lines = [head, "|---" + "|---:" * 10 + "|"]
+    lines = [head, "|---" + "|---:" * 11 + "|"]
     for r in rows:
-        lines.append(f"| {r['corpus']} | {r['size']:,} | {r['check']:.2f} s | {r['generate']:.2f} s "
+        lines.append(f"| {r['corpus']} | {r['size']:,} | {r['check']:.2f} s | {r['check_edit']:.2f} s "
+                     f"| {r['generate']:.2f} s "
                      f"| {r['cold']:.1f} s | {r['build']:.1f} s "
                      f"| {r['baseline']:.1f} s | {r['ratio']:.2f} | {r['rss']:.0f} / {r['base_rss']:.0f} MB "
                      f"| {r['index']:.2f} / {r['base_index']:.2f} MB | {r['page']:.1f} KB |")
@@ -157,6 +175,7 @@ def main() -> None:
         first, last = [r for r in rows if r["corpus"] == corpus][::len(args.sizes) - 1]
         print(f"\n{corpus}: build({last['size']:,}) / build({first['size']:,}) = {last['build'] / first['build']:.1f} "
               f"for {last['size'] / first['size']:.0f}x the terms")
+    shutil.rmtree(CHECK_CACHE, ignore_errors=True)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

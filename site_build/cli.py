@@ -7,6 +7,7 @@ Every problem is printed here and nowhere else; exit codes are 0 clean, 1 proble
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from . import extension, mcp_server, published, regenerate
 from .calc_command import run_calc
+from .disk_cache import DiskCache
 from .model import KINDS
 from .pipeline import check, load
 from .problems import FORMATTERS, Problem, count_summary, sort_problems
@@ -47,7 +49,9 @@ def _relative_paths(root: Path, paths: list[str]) -> list[str]:
 def run_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     started = time.perf_counter()
-    problems, files = check(root, _relative_paths(root, args.paths) or None, calculators=extension.registry())
+    with contextlib.nullcontext() if args.no_cache else DiskCache.default() as cache:
+        problems, files = check(root, _relative_paths(root, args.paths) or None,
+                                calculators=extension.registry(), cache=cache)
     output = FORMATTERS[args.format](problems)
     if output:
         print(output)
@@ -180,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("paths", nargs="*", help="report problems in these files only (all are loaded)")
     check_cmd.add_argument("--format", choices=sorted(FORMATTERS), default="text")
     check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check_cmd.add_argument("--no-cache", action="store_true",
+                           help="parse and scan every file afresh, keeping nothing (the cache is in "
+                                "$GLOSSARY_CACHE_DIR, else ~/.cache/crypto-derivatives-glossary)")
     check_cmd.set_defaults(run=run_check)
     new_cmd = commands.add_parser("new", help="start a new term file (a draft with every key explained)")
     new_cmd.add_argument("name", help='the display name, e.g. "Funding Interval"')

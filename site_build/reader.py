@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import memo
+from .disk_cache import DiskCache
 from .model import Tag, Unreadable
 from .problems import Problem
 from .senses import SENSES_FILE
@@ -37,27 +39,69 @@ class Read:
     problems: tuple[Problem, ...]
 
 
-def read_all(files: list[Path], root: Path, validate: Validator | None = None) -> tuple[list[Read], list[Problem]]:
-    """Every file that parses, validated by ``validate(document, id)``, and the parse problems."""
-    def work(chunk: list[Path]) -> tuple[list[Read], list[Problem]]:
-        return _read_chunk(chunk, root, validate)
+def read_all(files: list[Path], root: Path, validate: Validator | None = None,
+             cache: DiskCache | None = None) -> tuple[list[Read], list[Problem]]:
+    """Every file that parses, validated by ``validate(document, id)``, and the parse problems.
 
-    reads, problems = [], []
-    for found_reads, found_problems in [work(files)] if memo.is_active() else in_two(work, files):
-        reads += found_reads
-        problems += found_problems
-    return reads, problems
+    With a ``cache``, a file whose path and bytes it has seen is not parsed or validated again."""
+    def work(chunk: list[Path]) -> list[Outcome]:
+        return [_read_file(file, file.relative_to(root).as_posix(), validate) for file in chunk]
+
+    if memo.is_active():
+        outcomes = work(files)
+    elif cache is None:
+        outcomes = [outcome for half in in_two(work, files) for outcome in half]
+    else:
+        outcomes = _read_with(cache, files, root, validate)
+    reads = [read for read, _ in outcomes if read]
+    return reads, [problem for _, found in outcomes for problem in found]
 
 
-def _read_chunk(files: list[Path], root: Path, validate: Validator | None) -> tuple[list[Read], list[Problem]]:
-    reads, problems = [], []
-    for file in files:
-        document, found = _read_one(file, file.relative_to(root).as_posix())
-        problems += found
-        if document:
-            value, checked = _validated(validate, document) if validate else (None, ())
-            reads.append(Read(document, value, tuple(checked)))
-    return reads, problems
+Outcome = tuple["Read | None", tuple[Problem, ...]]  # a file's read, if it parsed, and its parse problems
+
+
+def _read_file(file: Path, path: str, validate: Validator | None, raw: bytes | None = None) -> Outcome:
+    document, found = _read_one(file, path) if raw is None else parse_document(raw, path)
+    if not document:
+        return None, tuple(found)
+    value, checked = _validated(validate, document) if validate else (None, ())
+    return Read(document, value, tuple(checked)), tuple(found)
+
+
+def _read_with(cache: DiskCache, files: list[Path], root: Path, validate: Validator | None) -> list[Outcome]:
+    """``read_all``'s outcomes, those of files the cache has seen loaded from it; the others
+    computed on two cores, each child pickling its own (which the pipe needs anyway)."""
+    paths = {file: file.relative_to(root).as_posix() for file in files}
+    raws = {file: raw for file in files if (raw := _bytes(file)) is not None}
+    kind = f"read-{validate.__name__ if validate else 'document'}"
+    keys = {file: cache.key(kind, paths[file], raw) for file, raw in raws.items()}
+    kept = cache.get_many(keys.values())
+    outcomes = {file: outcome for file, key in keys.items() if key in kept and (outcome := _unpickled(kept[key]))}
+    missing = [file for file in files if file not in outcomes]
+
+    def work(chunk: list[Path]) -> list[bytes]:
+        return [pickle.dumps(_read_file(file, paths[file], validate, raws.get(file)), pickle.HIGHEST_PROTOCOL)
+                for file in chunk]
+
+    fresh = dict(zip(missing, (blob for half in in_two(work, missing) for blob in half), strict=True))
+    cache.put_many({keys[file]: blob for file, blob in fresh.items() if file in keys})
+    outcomes.update((file, pickle.loads(blob)) for file, blob in fresh.items())
+    return [outcomes[file] for file in files]
+
+
+def _bytes(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except OSError:  # read_document reports it
+        return None
+
+
+def _unpickled(blob: bytes) -> Outcome | None:
+    """A kept outcome, or ``None`` for one that no longer loads (it is computed again)."""
+    try:
+        return pickle.loads(blob)
+    except Exception:  # a damaged row: whatever unpickling raises, the file is read afresh
+        return None
 
 
 def _read_one(file: Path, path: str) -> tuple[Document | None, list[Problem]]:

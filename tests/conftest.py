@@ -48,6 +48,20 @@ def pytest_configure(config: pytest.Config) -> None:
             f"glossary regenerate calculators|schemas")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the ``glossary check`` a test runs keeps its cache (``site_build.disk_cache``):
+    a folder of this run's, never the user's."""
+    folder = tmp_path_factory.mktemp("check-cache")
+    before = os.environ.get("GLOSSARY_CACHE_DIR")
+    os.environ["GLOSSARY_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("GLOSSARY_CACHE_DIR", None)
+    else:
+        os.environ["GLOSSARY_CACHE_DIR"] = before
+
+
 # Session builds that cost seconds: under pytest-xdist (``--dist loadgroup``, as .ci/test runs
 # it) every test that reads one runs on the same worker, so each is built once per run.
 COSTLY_BUILDS = ("real_site", "zensical_site")

@@ -21,7 +21,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CACHE_FILE = HERE / "generated.json"
-SOURCES = ("artifacts.py", "catalog.py", "catalog_markets.py", "catalog_positions.py", "codegen.py", "definitions.py",
+SOURCES = ("artifacts.py", "catalog.py", "catalog_markets.py", "catalog_positions.py", "codegen.py", "codegen_solvers.py",
+           "definitions.py", "definitions_options.py",
            "definitions_markets.py", "definitions_positions.py", "display.py", "display_forms.py", "display_parse.py",
            "exact.py", "formula.py", "mathml.py", "generated.py", "inputs.py",
            "signature.py", "spec.py", "symbolic.py", "tier_search.py", "tiers.py", "runtime.js")

@@ -235,49 +235,6 @@ def javascript_steps(defn: Definition, spec: CalculatorSpec) -> str:
     return f"function ({_js_parameters(spec)}) {{\n{_indent(body, '  ')}\n}}\n"
 
 
-def closed_form(defn: Definition, target: str) -> sp.Expr:
-    """The input ``target`` as an expression in the other inputs and the primary output."""
-    primary = local(defn.primary)
-    roots = sp.solve(sp.Eq(primary, defn.expanded(defn.output_expr(defn.primary))), defn.symbols[target], dict=True)
-    if len(roots) != 1:
-        raise ValueError(f"{defn.id}: expected one closed-form root for {target}, got {len(roots)}")
-    return roots[0][defn.symbols[target]]
-
-
-def python_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
-    """``def solve_<target>(*, other inputs..., <primary>)`` returning the target input."""
-    body = [*_check_inputs_py(spec, target, defn.primary),
-            *_preamble_py(defn, spec, tier_notional(defn, spec, target, solution)),
-            *_guards_py(defn.solve_guards.get(target, ())), f"return {_py(solution)}"]
-    return f"def solve_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
-
-
-def javascript_solver(defn: Definition, spec: CalculatorSpec, target: str, solution: sp.Expr) -> str:
-    body = [*_check_inputs_js(spec, target, defn.primary),
-            *_preamble_js(defn, spec, tier_notional(defn, spec, target, solution)),
-            *_guards_js(defn.solve_guards.get(target, ())), f"return {_js(solution)};"]
-    return (f"function solve_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
-            f"{_indent(body, '  ')}\n}}\n")
-
-
-def python_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
-    """``def bounds_<target>(*, other inputs..., <primary>)``: the checks a numeric solve makes first.
-
-    A target output outside what any value of ``target`` can give (an option price at or below
-    its no-arbitrage floor) fails one of ``solve_guards[target]``; the search runs only if none fails.
-    """
-    body = [*_check_inputs_py(spec, target, defn.primary), *_preamble_py(defn, spec),
-            *_guards_py(defn.solve_guards.get(target, ())), "return None"]
-    return f"def bounds_{target}({_py_parameters(spec, skip=target, extra=defn.primary)}):\n{_indent(body)}\n"
-
-
-def javascript_bounds(defn: Definition, spec: CalculatorSpec, target: str) -> str:
-    body = [*_check_inputs_js(spec, target, defn.primary), *_preamble_js(defn, spec),
-            *_guards_js(defn.solve_guards.get(target, ())), "return null;"]
-    return (f"function bounds_{target}({_js_parameters(spec, skip=target, extra=defn.primary)}) {{\n"
-            f"{_indent(body, '  ')}\n}}\n")
-
-
 def runtime_section(name: str) -> str:
     """One marked section of ``runtime.js`` (e.g. ``erfc``), for a self-contained snippet."""
     text = RUNTIME_JS.read_text(encoding="utf-8")

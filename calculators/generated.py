@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from . import REGISTRY, codegen, exact, tier_search, tiers
+from . import REGISTRY, codegen, codegen_solvers, exact, tier_search, tiers
 from .artifacts import Artifact
 from .definitions import DEFINITIONS
 from .formula import formula_html, legend_rows, working_rows
@@ -31,7 +31,7 @@ def generate(spec: CalculatorSpec) -> Artifact:
     helpers += [codegen.NO_SOLUTION_PY] if "NoSolution(" in function else []
     python = "\n\n".join([codegen.PY_IMPORTS, *helpers, function])
     js_function = codegen.javascript_function(defn, spec)
-    solutions = {target: codegen.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
+    solutions = {target: codegen_solvers.closed_form(defn, target) for target in defn.closed_form_solves}  # sympy.solve once each
     sections = ("checks", "erfc", "tierLookup", "tierFor", "floorQuotient", "NoSolution")
     js_helpers = [codegen.runtime_section(name) for name in sections
                   if f"{name}(" in js_function or (name == "tierLookup" and "tierFor(" in js_function)
@@ -39,11 +39,11 @@ def generate(spec: CalculatorSpec) -> Artifact:
     return Artifact(
         python=python,
         javascript="\n".join([*js_helpers, js_function]),
-        python_solvers={**{t: codegen.python_solver(defn, spec, t, x) for t, x in solutions.items()},
-                        **{t: codegen.python_bounds(defn, spec, t) for t in defn.numeric_solves}},
+        python_solvers={**{t: codegen_solvers.python_solver(defn, spec, t, x) for t, x in solutions.items()},
+                        **{t: codegen_solvers.python_bounds(defn, spec, t) for t in defn.numeric_solves}},
         javascript_function=js_function,
-        javascript_solvers={**{t: codegen.javascript_solver(defn, spec, t, x) for t, x in solutions.items()},
-                            **{t: codegen.javascript_bounds(defn, spec, t) for t in defn.numeric_solves}},
+        javascript_solvers={**{t: codegen_solvers.javascript_solver(defn, spec, t, x) for t, x in solutions.items()},
+                            **{t: codegen_solvers.javascript_bounds(defn, spec, t) for t in defn.numeric_solves}},
         metadata=metadata(spec),
         formula_html=formula_html(defn),
         legend=tuple(legend_rows(defn, spec)),

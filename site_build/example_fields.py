@@ -1,4 +1,5 @@
-"""The shape of a term's ``examples:``: each entry a calculator id, inputs and quoted outputs.
+"""The shape of a term's ``examples:`` (each entry a calculator id, inputs and quoted outputs)
+and of ``example:``, the widget's starting inputs.
 
 A mixin of ``FieldChecker`` (it reports through the checker's source map); whether the
 figures are right is ``examples.check_examples``'s job, once the glossary is whole.
@@ -18,7 +19,8 @@ _CALCULATOR = Field("calculator", "id", "", refers_to="calculator")
 
 
 class ExampleFields:
-    """``FieldChecker._examples`` and its helpers (the checker supplies report, text, _id, _list)."""
+    """``FieldChecker._examples``, ``_example`` and their helpers (the checker supplies report,
+    text, _id, _list)."""
 
     def _examples(self, spec: Field, value: Any, path: KeyPath) -> tuple[Example, ...] | None:
         """The examples' shape only; ``examples.check_examples`` recomputes them."""
@@ -70,3 +72,13 @@ class ExampleFields:
                         f"(e.g. \"47,690.76\"), got {self.type_name(item)}")
             return False
         return self.text(item, at + (name,), f"output '{name}'", plain=True) is not None
+
+    def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
+        """``example:``, the widget's starting inputs: a read-only mapping of input names to values."""
+        if not isinstance(value, dict):
+            self.report(path, "wrong-type", f"'example' must be a mapping of input: value, got {self.type_name(value)}")
+            return None
+        for key, item in value.items():
+            if item is not REFUSED and (isinstance(item, bool) or not isinstance(item, (int, float, str))):
+                self.report(path + (key,), "wrong-type", f"example value for '{key}' must be a number or text")
+        return MappingProxyType(dict(value))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from types import MappingProxyType
 from typing import Any
 
 from .accessed import as_date
@@ -240,12 +239,3 @@ class FieldChecker(ExampleFields):
                 return None
             return url
         return self._list(spec, value, path, check)
-
-    def _example(self, spec: Field, value: Any, path: KeyPath) -> Any:
-        if not isinstance(value, dict):
-            self.report(path, "wrong-type", f"'example' must be a mapping of input: value, got {_type_name(value)}")
-            return None
-        for key, item in value.items():
-            if item is not REFUSED and (isinstance(item, bool) or not isinstance(item, (int, float, str))):
-                self.report(path + (key,), "wrong-type", f"example value for '{key}' must be a number or text")
-        return MappingProxyType(dict(value))

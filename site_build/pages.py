@@ -1,7 +1,7 @@
 """Every file the site generates, in a stable order (``render_site``), and the index
 pages: home (areas and the A–Z list), the areas, tags and calculators indexes, one page
-per tag. Term, area and disambiguation pages come from ``render.Renderer``; calculator
-pages from the ``Calculators`` handed in.
+per tag. Term, area and disambiguation pages come from ``render.Renderer``, redirects from
+``redirects``, calculator pages from the ``Calculators`` handed in.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 from . import jsonld, memo, urls
 from .extension import NO_CALCULATORS, Calculators
 from .model import Term
+from .redirects import redirect_pages
 from .render import OutputFile, Renderer
 from .search import search_text
 from .slugs import slugify
@@ -30,7 +31,7 @@ def render_site(renderer: Renderer, calculators: Calculators = NO_CALCULATORS) -
     for area in glossary.areas:
         files += list(renderer.area_pages(area.id))
     files += [tag(renderer, t.id) for t in glossary.tags]
-    files += list(renderer.redirects())
+    files += list(redirect_pages(renderer))
     files.append(renderer.glossary_json())
     users = tuple(t for t in glossary.terms if t.calculator and t.listed)  # what calculator pages list
     files += memo.cached("calculator pages", (), lambda: calculators.pages(renderer), same=users)

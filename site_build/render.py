@@ -1,7 +1,8 @@
 """Render the linked glossary into pages: Markdown (plus JSON-LD) and a few raw files.
 
 Pure: no file system or MkDocs here. ``pages.render_site`` returns ``OutputFile`` values that
-the MkDocs adapter adds to the build and ``glossary export`` writes to disk.
+the MkDocs adapter adds to the build and ``glossary export`` writes to disk. The redirect
+pages are ``redirects``'.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from typing import Any
 
 import jinja2
 
-from . import csp, jsonld, memo, urls
+from . import jsonld, memo, urls
 from .autolink import PageLinks, link_markdown
-from .crossref import final_target
 from .dates import DateBook
 from .markup import escape_plain, is_safe_url
 from .model import Glossary, Term
@@ -26,7 +26,6 @@ from .pipeline import Linked
 from .search import search_text
 from .sections import SectionIndex
 from .senses import disambiguation_id, hatnotes, listed_senses
-from .slugs import slugify
 from .snippets import code_tabs
 
 PER_PAGE = 30
@@ -210,39 +209,6 @@ class Renderer:
         graph = memo.cached("area graph", (here, dates, number), lambda: jsonld.area_graph(
             self.settings.site_url, area, chunk, here, dates, first_page=number == 1), same=(area, *chunk))
         return OutputFile(here, content, graph, search=search_text(area.summary), origin=area.path)
-
-    def redirects(self) -> Iterator[OutputFile]:
-        """A redirect page for each alias slug and each deprecated term.
-
-        An ambiguous word's slug belongs to its primary sense: its own page when the id
-        is the slug, else a redirect to it; the other senses make no page there.
-        """
-        words = {sense.slug: sense for sense in self.glossary.senses}
-        for term in self.glossary.terms:
-            if not term.has_page:
-                yield self._redirect(term.id, term.name, final_target(term, self.glossary))
-                continue
-            spellings: dict[str, str] = {}  # "Stop Market" and "Stop-Market" share one slug: one page, the first
-            for alias in term.aliases:
-                spellings.setdefault(slugify(alias), alias)
-            for slug, alias in spellings.items():
-                if slug and slug != term.id and slug not in words:
-                    yield self._redirect(slug, alias, term)
-        for slug, sense in words.items():
-            primary = self.glossary.term_by_id.get(sense.senses[0])
-            if primary is not None and primary.has_page and primary.id != slug:
-                yield self._redirect(slug, sense.name, primary)
-
-    def _redirect(self, slug: str, alias: str, target: Term) -> OutputFile:
-        return memo.cached("redirect", (slug, alias, target.id, target.name),
-                           lambda: self._redirect_page(slug, alias, target))
-
-    def _redirect_page(self, slug: str, alias: str, target: Term) -> OutputFile:
-        src = urls.redirect_page(slug)
-        content = self.render_template("redirect.html.j2", alias=alias, name=target.name,
-                               target=urls.html_href(src, urls.term_page(target.id)),
-                               canonical=urls.absolute(self.settings.site_url, urls.term_page(target.id)))
-        return OutputFile(src, csp.with_policy(content))
 
     def glossary_json(self) -> OutputFile:
         """Every stable term as JSON: ``json.dumps(entries, indent=1)``, one entry at a time (``memo``)."""

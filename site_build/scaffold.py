@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from .crossref import collision_owner
+from .collisions import collision_owner
 from .model import KINDS
 from .pipeline import Loaded
 from .problems import Problem

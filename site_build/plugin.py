@@ -1,16 +1,14 @@
 """The MkDocs adapter: the only module that imports MkDocs.
 
-It runs the pipeline in ``on_config``, adds the generated pages in memory in
-``on_files`` (term pages ``NOT_IN_NAV``), hands each page its JSON-LD as a dict in
-``on_page_markdown`` (and keeps its large raw HTML blocks out of Python-Markdown until
-``on_page_content``: ``raw_blocks``), writes each page's Content-Security-Policy in ``on_post_page``,
-compacts the search index in ``on_post_build``, and watches the content folders under
-``mkdocs serve``. A build with problems fails with one ``PluginError`` listing all of
-them; a preview (``mkdocs serve``) shows them on every page instead and keeps serving.
-A preview rebuild reuses the last build's HTML of every page whose inputs did not change
-(``incremental``) and keeps its site folder (``rebuild``). The work itself is in modules that
-import no MkDocs and are handed its objects: ``configuration``, ``generation``,
-``annotations``, ``page_content``, ``search_index``, ``rebuild``.
+It runs the pipeline in ``on_config``, adds the generated pages in memory in ``on_files``
+(term pages ``NOT_IN_NAV``), hands each page its JSON-LD in ``on_page_markdown`` (keeping
+large raw HTML blocks out of Python-Markdown until ``on_page_content``: ``raw_blocks``),
+writes each page's Content-Security-Policy in ``on_post_page`` and compacts the search index
+in ``on_post_build``. A build with problems fails with one ``PluginError`` listing them all;
+a preview (``mkdocs serve``) shows them on every page and keeps serving, re-renders only the
+pages whose inputs changed (``incremental``), keeps its site folder (``rebuild``) and rests
+its content folders' watchers while it builds (``build_pause``). The work is in modules that
+import no MkDocs and are handed its objects (``configuration``, ``generation``, ``rebuild``…).
 """
 
 from __future__ import annotations
@@ -31,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from . import configuration, csp, incremental, memo, page_content, preview, published, raw_blocks, search_index
 from .annotations import Annotations
+from .build_pause import BuildPause
 from .dates import fallback_date
 from .generation import Generation, page_conflict
 from .problems import Problem, format_text, sort_problems
@@ -104,6 +103,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.reuse: incremental.Reuse | None = None  # serve only: unchanged pages are not rendered again
         self.memo: memo.Memo | None = None  # serve only: the pipeline's unchanged steps are not run again
         self.rebuild = Rebuild()  # serve only: the site folder, search entries… kept across rebuilds
+        self.pause = BuildPause()  # serve only: the content folders' watchers do not poll during a build
         self.folder, self.search_entries = self.rebuild.folder, self.rebuild.search_entries  # for reports
         self._nav = None
         self._raw_token = ""  # drawn in on_config, each build: a term's text cannot guess it ("": none taken)
@@ -116,6 +116,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         self.memo = memo.Memo() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.pause.building()  # the first event of a build; on_post_build or on_build_error ends it
         self.project = project_for(config, self.config)
         self._raw_token, self._taken = raw_blocks.new_token(), {}
         generated = self.generation.run(self.project, self.memo, serving=self.serving)
@@ -139,6 +140,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.rebuild.restore()
+        self.pause.built()
 
     @property
     def generated(self):
@@ -236,10 +238,13 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         if self.serving:
             log.info(self.rebuild.finish(config.site_dir))
         self.rebuild.restore()
+        self.pause.built()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for folder in Generation.watched(self.project):
+        folders = Generation.watched(self.project)
+        for folder in folders:
             server.watch(str(folder))
+        self.pause.hold(server.observer.emitters, folders)
         logging.getLogger("mkdocs.livereload").addFilter(preview.QuietRootRedirect())
         log.info(f"previewing {len(self.generated.files)} generated files at {server.url}")
         return server

@@ -244,7 +244,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
         folders = Generation.watched(self.project)
         for folder in folders:
             server.watch(str(folder))
-        self.pause.hold(server.observer.emitters, folders)
+        self.pause.hold(server.observer.emitters, folders)  # LiveReloadServer's watchdog observer
         logging.getLogger("mkdocs.livereload").addFilter(preview.QuietRootRedirect())
         log.info(f"previewing {len(self.generated.files)} generated files at {server.url}")
         return server

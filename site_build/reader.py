@@ -3,7 +3,8 @@
 A large glossary is read on two cores (``workers.in_two``): each half of the files is parsed
 and validated by one process, so validating (about a third of reading) is no longer done
 after, on one core. Under a preview (``memo`` active) everything runs in this process, and
-a file whose content has not changed is neither parsed nor validated again.
+a file whose content has not changed is neither parsed nor validated again. ``glossary check``
+hands in a ``DiskCache``: a file whose path and bytes it has kept is loaded from it instead.
 """
 
 from __future__ import annotations

@@ -109,13 +109,11 @@ class DiskCache:
         a run that found everything kept writes nothing)."""
         if self._db is None:
             return
-        try:
+        with contextlib.suppress(sqlite3.Error):
             if self._changed:
                 self._db.execute("DELETE FROM results WHERE used < ?", (_today() - UNUSED_DAYS,))
                 self._db.commit()
-            self._db.close()
-        except sqlite3.Error:
-            pass
+        self._db.close()
         self._db = None
 
     def __enter__(self) -> DiskCache:
